@@ -1,0 +1,382 @@
+//! The [`Classifier`]: built once from lexicon, registry and profile, then
+//! shared across threads. Classifying never fails.
+
+use std::collections::HashSet;
+
+use crate::decide;
+use crate::error::Error;
+use crate::lexicon::Lexicon;
+use crate::matcher::{CandWhat, Matcher, MatcherBuilder, Meaning};
+use crate::model::{Activity, Verdict};
+use crate::profile::Profile;
+use crate::registry::Registry;
+use crate::text::Lang;
+
+/// A ticket flattened out of the registry, for quick lookups.
+#[derive(Debug, Clone)]
+pub(crate) struct TicketInfo {
+    pub election: usize,
+    pub number: u32,
+    pub names: Vec<String>,
+}
+
+/// Classifies activities. Build once, share freely (`Send + Sync`).
+///
+/// ```
+/// use netral::{Activity, Classifier, VerdictKind};
+/// let c = Classifier::new();
+/// let v = c.classify(&Activity::upload("1", "Ayo coblos Prabowo-Gibran tanggal 14 Februari!"));
+/// assert_eq!(v.verdict, Some(VerdictKind::Breach));
+/// assert!(v.codes.contains(&"B1".to_string()));
+/// let text = "Ayo coblos Prabowo-Gibran tanggal 14 Februari!";
+/// for e in &v.evidence { assert_eq!(&text[e.start..e.end], e.quote); }
+/// let v = c.classify(&Activity::upload("2", "ASN dilarang like dan share postingan paslon."));
+/// assert_eq!(v.verdict, Some(VerdictKind::Clear));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    pub(crate) lang: Lang,
+    pub(crate) matcher: Matcher,
+    pub(crate) registry: Registry,
+    pub(crate) tickets: Vec<TicketInfo>,
+    pub(crate) profile: Profile,
+}
+
+/// Builds a [`Classifier`]: pick the lexicon, add registries, choose a profile.
+///
+/// ```
+/// use netral::{Activity, Classifier, Registry, VerdictKind};
+/// let reg = Registry::from_toml("contoh.toml", r#"
+/// [[elections]]
+/// id = "pilwako-contoh-2029"
+/// campaign = ["2029-09-25", "2029-11-24"]
+/// [[elections.tickets]]
+/// number = 2
+/// candidates = [{ name = "Budi Santoso", aliases = ["Budi"] }, { name = "Siti Aminah" }]
+/// aliases = ["BUSA"]
+/// hashtags = ["BudiSiti2029"]
+/// "#).unwrap();
+/// let c = Classifier::builder().no_default_candidates().registry(reg).build().unwrap();
+/// let v = c.classify(&Activity::upload("1", "Dukung terus BUSA! #BudiSiti2029"));
+/// assert_eq!(v.verdict, Some(VerdictKind::Breach));
+/// assert_eq!(v.targets[0].election.as_deref(), Some("pilwako-contoh-2029"));
+/// // "Budi" alone is a common name: weak evidence, not enough by itself
+/// let v = c.classify(&Activity::upload("2", "Budi tetangga saya rajin banget"));
+/// assert_eq!(v.verdict, Some(VerdictKind::Clear));
+/// ```
+#[derive(Debug, Clone)]
+pub struct ClassifierBuilder {
+    default_candidates: bool,
+    registries: Vec<Registry>,
+    profile: Option<Profile>,
+    lexicon: Option<Lexicon>,
+}
+
+impl Default for Classifier {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Classifier {
+    /// The classifier on the embedded lexicon, registry and national profile.
+    ///
+    /// The embedded data does not depend on any input and is validated by
+    /// the test suite, so this cannot fail in a released build.
+    pub fn new() -> Self {
+        #[allow(clippy::expect_used)]
+        Self::builder()
+            .build()
+            .expect("the embedded lexicon, registry and profile are validated by the test suite")
+    }
+
+    /// A builder starting from the embedded data.
+    pub fn builder() -> ClassifierBuilder {
+        ClassifierBuilder {
+            default_candidates: true,
+            registries: Vec::new(),
+            profile: None,
+            lexicon: None,
+        }
+    }
+
+    /// Classifies one activity. Never fails, never panics.
+    pub fn classify(&self, activity: &Activity) -> Verdict {
+        decide::classify(self, activity)
+    }
+
+    /// The registry in use.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// The profile in use.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+}
+
+/// Plain words of a phrase, for the vocabulary (before the full pipeline can run):
+/// each alphanumeric run, its camel-case parts, its letter runs and its leet reading.
+fn raw_words(phrase: &str, out: &mut Vec<String>) {
+    use crate::text::fold::{fold, F_UPPER};
+    let mut chars = Vec::new();
+    fold(phrase, &mut chars);
+    let mut runs: Vec<Vec<(char, bool)>> = vec![Vec::new()];
+    for f in &chars {
+        if f.c.is_alphanumeric() {
+            if let Some(r) = runs.last_mut() {
+                r.push((f.c, f.flags & F_UPPER != 0));
+            }
+        } else if runs.last().is_some_and(|r| !r.is_empty()) {
+            runs.push(Vec::new());
+        }
+    }
+    for run in runs.into_iter().filter(|r| !r.is_empty()) {
+        let whole: String = run.iter().map(|c| c.0).collect();
+        let mut part = String::new();
+        for (i, &(c, up)) in run.iter().enumerate() {
+            if i > 0 && up && !run[i - 1].1 && !part.is_empty() {
+                out.push(std::mem::take(&mut part));
+            }
+            part.push(c);
+        }
+        if part.len() < whole.len() {
+            out.push(part);
+        }
+        let has_d = whole.chars().any(|c| c.is_ascii_digit());
+        if has_d {
+            let leet: String = whole
+                .chars()
+                .map(|c| match c {
+                    '0' => 'o',
+                    '1' => 'i',
+                    '3' => 'e',
+                    '4' => 'a',
+                    '5' => 's',
+                    '7' => 't',
+                    '8' => 'b',
+                    _ => c,
+                })
+                .collect();
+            if leet.chars().all(char::is_alphabetic) {
+                out.push(leet);
+            }
+            for r in whole.split(|c: char| c.is_ascii_digit()) {
+                if !r.is_empty() {
+                    out.push(r.to_string());
+                }
+            }
+        } else {
+            out.push(whole);
+        }
+    }
+}
+
+const HONORIFICS: &[&str] = &[
+    "pak", "bu", "bapak", "ibu", "bang", "mas", "mbak", "kang", "cak", "gus", "kak", "uda", "uni", "abah", "ustadz", "prof",
+    "dr", "si", "bung", "teh", "ning", "koh", "bro",
+];
+
+impl ClassifierBuilder {
+    /// Starts from no registry instead of the embedded one.
+    pub fn no_default_candidates(mut self) -> Self {
+        self.default_candidates = false;
+        self
+    }
+
+    /// Adds a registry (any number).
+    pub fn registry(mut self, r: Registry) -> Self {
+        self.registries.push(r);
+        self
+    }
+
+    /// Adds a registry file by path.
+    pub fn registry_file(self, path: impl AsRef<std::path::Path>) -> Result<Self, Error> {
+        let r = Registry::from_path(path)?;
+        Ok(self.registry(r))
+    }
+
+    /// Uses a policy profile (default: national).
+    pub fn profile(mut self, p: Profile) -> Self {
+        self.profile = Some(p);
+        self
+    }
+
+    /// Uses another lexicon instead of the embedded one.
+    pub fn lexicon(mut self, l: Lexicon) -> Self {
+        self.lexicon = Some(l);
+        self
+    }
+
+    /// Builds the classifier: validates and merges registries, compiles the matcher.
+    pub fn build(self) -> Result<Classifier, Error> {
+        let lex = match self.lexicon {
+            Some(l) => l,
+            None => Lexicon::embedded()?,
+        };
+        let mut registry = if self.default_candidates { Registry::embedded()? } else { Registry::new() };
+        for r in self.registries {
+            registry.merge(r)?;
+        }
+        let profile = self.profile.unwrap_or_else(Profile::national);
+
+        // 1. vocabulary: every word of the lexicon and registry
+        let mut lang = Lang::new();
+        let mut words = Vec::new();
+        for e in &lex.entries {
+            raw_words(&e.phrase, &mut words);
+        }
+        let lexicon_words: HashSet<String> = words.iter().cloned().collect();
+        for e in registry.elections() {
+            for t in &e.tickets {
+                for c in &t.candidates {
+                    raw_words(&c.name, &mut words);
+                    for a in &c.aliases {
+                        raw_words(a, &mut words);
+                    }
+                }
+                for s in t.aliases.iter().chain(&t.hashtags).chain(&t.slogans).chain(&t.gestures) {
+                    raw_words(s, &mut words);
+                }
+            }
+            raw_words(&e.region, &mut words);
+        }
+        for w in &words {
+            lang.add_word(w);
+        }
+        for w in ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "kosong"] {
+            lang.add_word(w);
+        }
+        for (from, to) in &lex.slang {
+            lang.add_slang(from, to);
+        }
+
+        // 2. patterns
+        let mut mb = MatcherBuilder::default();
+        for e in &lex.entries {
+            mb.add(
+                &lang,
+                &e.phrase,
+                false,
+                Meaning::Lex {
+                    kind: e.kind,
+                    weight: e.weight,
+                    number: e.number,
+                },
+            );
+        }
+        let is_common = |s: &str| {
+            let l = s.to_lowercase();
+            lex.common.contains(&l) || lexicon_words.contains(&l) || l.chars().count() <= 2
+        };
+        let single = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() == 1;
+        // a name or alias is weak if, without honorifics, it is one common word
+        let weak = |s: &str| {
+            let parts: Vec<String> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .filter(|w| !HONORIFICS.contains(&w.as_str()))
+                .collect();
+            parts.is_empty() || (parts.len() == 1 && is_common(&parts[0]))
+        };
+        let mut tickets = Vec::new();
+        // name parts used by more than one ticket are ambiguous: weak
+        let mut part_count: std::collections::HashMap<String, usize> = Default::default();
+        for e in registry.elections() {
+            for t in &e.tickets {
+                for c in &t.candidates {
+                    for p in c.name.split_whitespace() {
+                        *part_count.entry(p.to_lowercase()).or_default() += 1;
+                    }
+                }
+            }
+        }
+        for (ei, e) in registry.elections().iter().enumerate() {
+            for t in &e.tickets {
+                let ti = tickets.len() as u32;
+                tickets.push(TicketInfo {
+                    election: ei,
+                    number: t.number,
+                    names: t.names(),
+                });
+                let cand = |strong: bool, what: CandWhat| Meaning::Cand { ticket: ti, strong, what };
+                for c in &t.candidates {
+                    mb.add(&lang, &c.name, false, cand(!(single(&c.name) && weak(&c.name)), CandWhat::Name));
+                    for a in &c.aliases {
+                        mb.add(&lang, a, false, cand(!weak(a), CandWhat::Alias));
+                    }
+                    // distinctive parts of the full name stand for the candidate too
+                    let parts: Vec<&str> = c.name.split_whitespace().collect();
+                    if parts.len() > 1 {
+                        for p in parts {
+                            let pl = p.to_lowercase();
+                            if pl.chars().count() >= 4 && !is_common(&pl) && !HONORIFICS.contains(&pl.as_str()) {
+                                let unique = part_count.get(&pl).copied().unwrap_or(0) <= 1;
+                                mb.add(&lang, p, false, cand(unique && pl.chars().count() >= 5, CandWhat::Alias));
+                            }
+                        }
+                    }
+                }
+                for a in &t.aliases {
+                    mb.add(&lang, a, false, cand(!weak(a), CandWhat::TicketAlias));
+                }
+                for h in &t.hashtags {
+                    mb.add(&lang, h, true, cand(true, CandWhat::Hashtag));
+                }
+                for s in &t.slogans {
+                    mb.add(&lang, s, false, cand(!weak(s), CandWhat::Slogan));
+                }
+                for g in &t.gestures {
+                    mb.add(&lang, g, false, cand(false, CandWhat::Gesture));
+                }
+            }
+            // region words point at the election
+            let region_words: Vec<&str> = e
+                .region
+                .split_whitespace()
+                .filter(|w| {
+                    !matches!(
+                        w.to_lowercase().as_str(),
+                        "kota" | "kabupaten" | "kab" | "provinsi" | "prov" | "dki" | "daerah" | "istimewa"
+                    )
+                })
+                .collect();
+            if !region_words.is_empty() && e.regional {
+                mb.add(&lang, &region_words.join(" "), false, Meaning::Election { election: ei as u32 });
+            }
+            if !e.regional {
+                for w in ["pilpres", "capres", "cawapres", "presiden", "wapres", "calon presiden"] {
+                    mb.add(&lang, w, false, Meaning::Election { election: ei as u32 });
+                }
+            }
+        }
+        let matcher = mb.build()?;
+        Ok(Classifier {
+            lang,
+            matcher,
+            registry,
+            tickets,
+            profile,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn send_sync() {
+        fn is<T: Send + Sync>() {}
+        is::<Classifier>();
+    }
+
+    #[test]
+    fn builds_with_embedded_data() {
+        let c = Classifier::builder().build().unwrap();
+        assert!(c.matcher.pattern_count() > 500);
+        assert!(c.tickets.len() >= 25);
+    }
+}

@@ -1,0 +1,376 @@
+//! Signals extracted from every field of an activity.
+
+use crate::classifier::Classifier;
+use crate::lexicon::Kind;
+use crate::matcher::{CandWhat, Hit, Meaning};
+use crate::model::{Action, Activity};
+use crate::text::{analyze, flags, is_number_intro, Scratch, Token, TokenKind};
+
+/// Where a field's words come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FieldRole {
+    /// The actor's own words (`text`).
+    Own,
+    /// A hashtag given separately.
+    Tag,
+    /// A media description.
+    Media,
+    /// The content acted on (or the followed account).
+    Target,
+}
+
+/// One analysed field.
+#[derive(Debug)]
+pub(crate) struct Field<'a> {
+    pub label: String,
+    pub text: &'a str,
+    pub role: FieldRole,
+    pub tokens: Vec<Token>,
+    /// per clause: the clause is neutral (prohibition, neutrality, civil + negation)
+    pub neutral_clause: Vec<bool>,
+    /// per clause: starts with a contrast word (tapi, namun, …)
+    pub contrast_clause: Vec<bool>,
+    /// per clause: participation context
+    pub participation_clause: Vec<bool>,
+    /// per clause: reported speech or news
+    pub news_clause: Vec<bool>,
+    /// the whole field reads as a neutrality reminder
+    pub reminder: bool,
+    /// the whole field reads as a news report
+    pub news: bool,
+}
+
+/// Signal kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sk {
+    /// A candidate or ticket reference.
+    Cand,
+    /// A ballot number (contextual or bare).
+    Num,
+    /// A reference to an election by region or level.
+    Elec,
+    /// A lexicon word.
+    Lex(Kind),
+}
+
+/// One signal with its span.
+#[derive(Debug, Clone)]
+pub(crate) struct Sig {
+    pub field: usize,
+    pub first: usize,
+    pub last: usize,
+    pub clause: u32,
+    pub sk: Sk,
+    pub weight: f32,
+    pub ticket: Option<u32>,
+    pub strong: bool,
+    pub what: Option<CandWhat>,
+    pub number: Option<u32>,
+    pub election: Option<u32>,
+    /// for numbers: introduced as a ballot number (`no 2`, `02`, keycap, after a support word)
+    pub contextual: bool,
+    /// support turned into opposition by negation
+    pub negated: bool,
+    /// the tokens were bent to match (leet, spaced, look-alikes, invisible characters)
+    pub bent: bool,
+}
+
+impl Sig {
+    pub fn is(&self, k: Kind) -> bool {
+        self.sk == Sk::Lex(k)
+    }
+}
+
+/// Everything the rules need.
+#[derive(Debug)]
+pub(crate) struct Features<'a> {
+    pub fields: Vec<Field<'a>>,
+    pub sigs: Vec<Sig>,
+}
+
+const BENT: u16 = flags::LEET | flags::SPACED | flags::BENT | flags::INVISIBLE;
+
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("satu", 1),
+    ("dua", 2),
+    ("tiga", 3),
+    ("empat", 4),
+    ("lima", 5),
+    ("enam", 6),
+    ("tujuh", 7),
+];
+
+/// Maximum signals kept per field: bounds the work on hostile input.
+const MAX_SIGS_PER_FIELD: usize = 4096;
+
+pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
+    let mut raw: Vec<(String, &'a str, FieldRole, bool)> = Vec::new();
+    if let Some(t) = &a.text {
+        raw.push(("text".into(), t.as_str(), FieldRole::Own, false));
+    }
+    if let Some(t) = &a.target {
+        raw.push(("target".into(), t.as_str(), FieldRole::Target, false));
+    }
+    for (i, m) in a.media.iter().enumerate().take(256) {
+        raw.push((format!("media[{i}]"), m.as_str(), FieldRole::Media, false));
+    }
+    for (i, h) in a.hashtags.iter().enumerate().take(256) {
+        raw.push((format!("hashtags[{i}]"), h.as_str(), FieldRole::Tag, true));
+    }
+    let mut scratch = Scratch::default();
+    let mut buf = Vec::new();
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut fields = Vec::with_capacity(raw.len());
+    let mut sigs = Vec::new();
+    for (fi, (label, text, role, tag)) in raw.into_iter().enumerate() {
+        let tokens = if tag && !text.trim_start().starts_with('#') {
+            // analyse as a hashtag; spans shift back past the added '#'
+            let tagged = format!("#{text}");
+            let mut t = analyze(&tagged, &c.lang, &mut scratch);
+            for tok in &mut t {
+                tok.start = tok.start.saturating_sub(1).min(text.len());
+                tok.end = tok.end.saturating_sub(1).min(text.len());
+                if !text.is_char_boundary(tok.start) || !text.is_char_boundary(tok.end) || tok.start > tok.end {
+                    tok.start = 0;
+                    tok.end = text.len();
+                }
+            }
+            t
+        } else {
+            analyze(text, &c.lang, &mut scratch)
+        };
+        c.matcher.find(&tokens, &mut buf, &mut hits);
+        let n_clauses = tokens.last().map_or(1, |t| t.clause as usize + 1);
+        let mut f = Field {
+            label,
+            text,
+            role,
+            tokens,
+            neutral_clause: vec![false; n_clauses],
+            contrast_clause: vec![false; n_clauses],
+            participation_clause: vec![false; n_clauses],
+            news_clause: vec![false; n_clauses],
+            reminder: false,
+            news: false,
+        };
+        let start = sigs.len();
+        field_signals(c, fi, &f, &hits, &mut sigs);
+        number_signals(fi, &f, &hits, &mut sigs);
+        if sigs.len() - start > MAX_SIGS_PER_FIELD {
+            sigs.truncate(start + MAX_SIGS_PER_FIELD);
+        }
+        negation(&f, &mut sigs[start..]);
+        clause_context(&mut f, &sigs[start..]);
+        fields.push(f);
+    }
+    Features { fields, sigs }
+}
+
+fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut Vec<Sig>) {
+    for h in hits {
+        let toks = &f.tokens[h.first..=h.last];
+        let clause = toks[0].clause;
+        let bent = toks.iter().any(|t| t.flags & BENT != 0);
+        let meanings = c.matcher.meanings(h.pattern);
+        let everyday = meanings.iter().any(|m| matches!(m, Meaning::Lex { kind: Kind::Everyday, .. }));
+        for m in meanings {
+            let base = Sig {
+                field: fi,
+                first: h.first,
+                last: h.last,
+                clause,
+                sk: Sk::Elec,
+                weight: 1.0,
+                ticket: None,
+                strong: true,
+                what: None,
+                number: None,
+                election: None,
+                contextual: false,
+                negated: false,
+                bent,
+            };
+            match *m {
+                Meaning::Lex { kind, weight, number } => {
+                    if everyday && kind != Kind::Everyday {
+                        continue;
+                    }
+                    out.push(Sig {
+                        sk: Sk::Lex(kind),
+                        weight,
+                        number,
+                        ..base
+                    });
+                }
+                Meaning::Cand { ticket, strong, what } => {
+                    if everyday {
+                        continue;
+                    }
+                    // a name read only by bending an everyday word is weaker
+                    let hashtag = toks.iter().all(|t| t.has(flags::HASHTAG)) || f.role == FieldRole::Tag;
+                    out.push(Sig {
+                        sk: Sk::Cand,
+                        ticket: Some(ticket),
+                        strong,
+                        what: Some(if hashtag && what != CandWhat::Gesture && what != CandWhat::Hashtag && f.role != FieldRole::Target {
+                            what
+                        } else {
+                            what
+                        }),
+                        number: c.tickets.get(ticket as usize).map(|t| t.number),
+                        election: c.tickets.get(ticket as usize).map(|t| t.election as u32),
+                        ..base
+                    });
+                }
+                Meaning::Election { election } => {
+                    if everyday {
+                        continue;
+                    }
+                    out.push(Sig {
+                        sk: Sk::Elec,
+                        election: Some(election),
+                        ..base
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn covered(hits: &[Hit], i: usize) -> bool {
+    hits.iter().any(|h| h.first <= i && i <= h.last)
+}
+
+fn number_signals(fi: usize, f: &Field, hits: &[Hit], out: &mut Vec<Sig>) {
+    let toks = &f.tokens;
+    // support/oppose words right before a number make it a ballot number
+    let lex_at: Vec<Option<Kind>> = {
+        let mut v = vec![None; toks.len()];
+        for s in out.iter().filter(|s| s.field == fi) {
+            if let Sk::Lex(k) = s.sk {
+                if s.last < v.len() {
+                    v[s.last] = Some(k);
+                }
+            }
+        }
+        v
+    };
+    for (i, t) in toks.iter().enumerate() {
+        let value = match t.kind {
+            TokenKind::Number => t.number,
+            TokenKind::Word => {
+                // number words after an introducer: "nomor dua", "paslon satu"
+                let w = NUMBER_WORDS.iter().find(|(w, _)| *w == t.lemma).map(|(_, n)| *n as u64);
+                match w {
+                    Some(n) if i > 0 && is_number_intro(&toks[i - 1].lemma) => Some(n),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let Some(v) = value else { continue };
+        if !(1..=20).contains(&v) {
+            continue;
+        }
+        if covered(hits, i) && t.kind == TokenKind::Number {
+            continue;
+        }
+        let prev_intro = (1..=2).any(|d| {
+            i >= d && toks[i - d].clause == t.clause && {
+                let p = &toks[i - d];
+                is_number_intro(&p.lemma)
+                    || matches!(lex_at[i - d], Some(Kind::Support) | Some(Kind::Oppose))
+                    || (p.lemma == "kosong" && d == 1)
+            }
+        });
+        let next_jari = toks.get(i + 1).is_some_and(|n| n.lemma == "jari");
+        let contextual = t.has(flags::LEADING_ZERO) || t.has(flags::KEYCAP) || t.has(flags::HASHTAG) || prev_intro || next_jari;
+        out.push(Sig {
+            field: fi,
+            first: i,
+            last: i,
+            clause: t.clause,
+            sk: Sk::Num,
+            weight: if contextual { 1.0 } else { 0.4 },
+            ticket: None,
+            strong: contextual,
+            what: None,
+            number: Some(v as u32),
+            election: None,
+            contextual,
+            negated: false,
+            bent: t.flags & BENT != 0,
+        });
+    }
+}
+
+/// Negation scope: up to three tokens before a support word, same clause.
+fn negation(f: &Field, sigs: &mut [Sig]) {
+    let negs: Vec<(usize, u32)> = sigs.iter().filter(|s| s.is(Kind::Negation)).map(|s| (s.last, s.clause)).collect();
+    if negs.is_empty() {
+        return;
+    }
+    for s in sigs.iter_mut() {
+        if !(s.is(Kind::Support) || s.is(Kind::Praise)) {
+            continue;
+        }
+        if negs.iter().any(|&(n, cl)| cl == s.clause && n < s.first && s.first - n <= 3) {
+            s.negated = true;
+        }
+    }
+    let _ = f;
+}
+
+fn clause_context(f: &mut Field, sigs: &[Sig]) {
+    let n = f.neutral_clause.len();
+    let mut neutral_cues = 0usize;
+    let mut prohibition = false;
+    let mut civil = false;
+    let mut news_cues = 0usize;
+    let mut civil_clause = vec![false; n];
+    let mut neg_clause = vec![false; n];
+    for s in sigs {
+        let cl = (s.clause as usize).min(n.saturating_sub(1));
+        match s.sk {
+            Sk::Lex(Kind::Prohibition) => {
+                f.neutral_clause[cl] = true;
+                prohibition = true;
+                neutral_cues += 1;
+            }
+            Sk::Lex(Kind::Neutrality) => {
+                f.neutral_clause[cl] = true;
+                neutral_cues += 1;
+            }
+            Sk::Lex(Kind::Civil) => {
+                civil_clause[cl] = true;
+                civil = true;
+            }
+            Sk::Lex(Kind::Negation) => neg_clause[cl] = true,
+            Sk::Lex(Kind::Participation) => f.participation_clause[cl] = true,
+            Sk::Lex(Kind::News) => {
+                f.news_clause[cl] = true;
+                news_cues += 1;
+            }
+            _ => {}
+        }
+    }
+    for i in 0..n {
+        if civil_clause[i] && neg_clause[i] {
+            f.neutral_clause[i] = true;
+        }
+    }
+    for t in &f.tokens {
+        let cl = (t.clause as usize).min(n.saturating_sub(1));
+        if matches!(t.lemma.as_str(), "tapi" | "tetapi" | "namun" | "walau" | "walaupun" | "meski" | "meskipun" | "padahal" | "biarpun")
+        {
+            f.contrast_clause[cl] = true;
+        }
+    }
+    f.reminder = neutral_cues >= 2 || (prohibition && civil) || (neutral_cues >= 1 && civil && f.tokens.len() > 12);
+    f.news = news_cues >= 2 || sigs.iter().any(|s| s.is(Kind::News) && s.last > s.first);
+}
+
+/// Whether an action puts the decision on the target field.
+pub(crate) fn target_decides(a: Action) -> bool {
+    matches!(a, Action::Like | Action::Share | Action::Follow | Action::Comment)
+}

@@ -1,0 +1,685 @@
+//! From signals to SPEC codes.
+
+use std::collections::BTreeSet;
+
+use super::features::{target_decides, Features, FieldRole, Sig, Sk};
+use crate::classifier::Classifier;
+use crate::lexicon::Kind;
+use crate::matcher::CandWhat;
+use crate::model::{Action, Activity, VerdictKind};
+use crate::profile::{Severity, Situation};
+
+/// A code that fired, with the signals that decided it.
+#[derive(Debug, Clone)]
+pub(crate) struct Fired {
+    pub code: &'static str,
+    pub sigs: Vec<usize>,
+    pub strength: f32,
+    /// why this code (short English key for the reason line)
+    pub why: &'static str,
+}
+
+/// The decision before it is written out.
+#[derive(Debug, Default)]
+pub(crate) struct Outcome {
+    pub verdict: Option<VerdictKind>,
+    /// fired codes, most serious first, after the profile
+    pub fired: Vec<Fired>,
+    /// clear codes (C1..C4) with their evidence
+    pub clear: Vec<Fired>,
+    /// codes that would apply to a bound actor (for C4 reasons)
+    pub would_be: Vec<&'static str>,
+    /// tickets / numbers concerned (signal indices of targets)
+    pub targets: Vec<usize>,
+    pub strength: f32,
+    /// elections in season at created_at
+    pub in_season: Vec<usize>,
+}
+
+const RANK: &[&str] = &["B7", "B6", "B2", "B1", "B4", "B3", "B5", "R1", "R2", "R3"];
+
+fn rank(code: &str) -> usize {
+    RANK.iter().position(|c| *c == code).unwrap_or(RANK.len())
+}
+
+/// Window (in tokens) within which a word attaches to a candidate.
+const WINDOW: usize = 8;
+/// A field this short is one thought: attachments ignore clauses.
+const SHORT: usize = 16;
+
+struct Ctx<'f, 'a> {
+    f: &'f Features<'a>,
+    profile: &'f crate::profile::Profile,
+    strong_e: bool,
+    weak_e: bool,
+    valid_targets: Vec<usize>,
+}
+
+#[derive(Default, Debug)]
+struct Assessment {
+    fired: Vec<Fired>,
+    /// neutrality context suppressed something
+    suppressed: Vec<usize>,
+    /// a target was mentioned only inside a neutral context
+    neutral_mention: bool,
+    participation: Vec<usize>,
+    everyday: Vec<usize>,
+    targets: Vec<usize>,
+    /// support words not attached to any target (for comments on a target)
+    free_support: Vec<usize>,
+    balanced: bool,
+}
+
+impl Assessment {
+    fn fire(&mut self, code: &'static str, sigs: Vec<usize>, strength: f32, why: &'static str) {
+        if let Some(f) = self.fired.iter_mut().find(|f| f.code == code) {
+            for s in sigs {
+                if !f.sigs.contains(&s) {
+                    f.sigs.push(s);
+                }
+            }
+            f.strength = f.strength.max(strength);
+            return;
+        }
+        self.fired.push(Fired { code, sigs, strength, why });
+    }
+
+    fn has_b(&self) -> bool {
+        self.fired.iter().any(|f| f.code.starts_with('B'))
+    }
+}
+
+fn is_target(s: &Sig) -> bool {
+    matches!(s.sk, Sk::Cand) && s.what != Some(CandWhat::Gesture) || (s.sk == Sk::Num && s.contextual)
+}
+
+impl Ctx<'_, '_> {
+    fn field_of(&self, s: &Sig) -> &super::Field<'_> {
+        &self.f.fields[s.field]
+    }
+
+    fn suppressed(&self, s: &Sig) -> bool {
+        let f = self.field_of(s);
+        let cl = s.clause as usize;
+        let neutral = f.neutral_clause.get(cl).copied().unwrap_or(false);
+        let contrast = f.contrast_clause.get(cl).copied().unwrap_or(false);
+        (neutral && !contrast) || (f.reminder && !contrast)
+    }
+
+    fn news(&self, s: &Sig) -> bool {
+        let f = self.field_of(s);
+        let cl = s.clause as usize;
+        let contrast = f.contrast_clause.get(cl).copied().unwrap_or(false);
+        !contrast && (f.news || f.news_clause.get(cl).copied().unwrap_or(false))
+    }
+
+    fn participation(&self, s: &Sig) -> bool {
+        let f = self.field_of(s);
+        f.participation_clause.get(s.clause as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether act `a` attaches to target `t`.
+    fn attached(&self, a: &Sig, t: &Sig) -> bool {
+        if a.field == t.field {
+            let f = self.field_of(a);
+            let dist = if a.first > t.last {
+                a.first - t.last
+            } else if t.first > a.last {
+                t.first - a.last
+            } else {
+                0
+            };
+            if f.tokens.len() <= SHORT && !f.reminder {
+                return true;
+            }
+            return a.clause == t.clause && dist <= WINDOW;
+        }
+        let fa = self.field_of(a);
+        let ft = self.field_of(t);
+        let own = |r: FieldRole| matches!(r, FieldRole::Own | FieldRole::Tag | FieldRole::Media);
+        own(fa.role) && own(ft.role) && (fa.role == FieldRole::Tag || ft.role == FieldRole::Tag || fa.tokens.len() <= SHORT || ft.tokens.len() <= SHORT)
+    }
+}
+
+pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome {
+    let sigs = &feats.sigs;
+    let date = a.created_at.as_deref().unwrap_or("");
+    let in_season: Vec<usize> = if date.len() >= 10 {
+        c.registry.elections().iter().enumerate().filter(|(_, e)| e.in_season(date)).map(|(i, _)| i).collect()
+    } else {
+        Vec::new()
+    };
+    let strong_e = sigs.iter().any(|s| {
+        let f = &feats.fields[s.field];
+        !f.reminder
+            && match s.sk {
+                Sk::Lex(Kind::Election) => s.weight >= 0.8,
+                Sk::Lex(Kind::Event) | Sk::Lex(Kind::Role) => true,
+                Sk::Elec => true,
+                Sk::Cand => s.strong && s.what != Some(CandWhat::Gesture),
+                _ => false,
+            }
+    });
+    let weak_e = strong_e || !in_season.is_empty() || sigs.iter().any(|s| s.is(Kind::Election));
+    // weak candidate references need corroboration
+    let mut valid_targets = Vec::new();
+    for (i, s) in sigs.iter().enumerate() {
+        if !is_target(s) {
+            continue;
+        }
+        let ok = match s.sk {
+            Sk::Cand if !s.strong => {
+                let election_word = sigs.iter().any(|o| {
+                    (o.is(Kind::Election) && o.weight >= 0.8) || o.sk == Sk::Elec && o.election == s.election || o.is(Kind::Role) || o.is(Kind::Event)
+                });
+                let same_ticket = sigs.iter().enumerate().any(|(j, o)| {
+                    j != i
+                        && (o.ticket == s.ticket && o.ticket.is_some() && (o.first != s.first || o.field != s.field)
+                            || (o.sk == Sk::Num && o.contextual && o.number == s.number))
+                });
+                election_word || same_ticket
+            }
+            _ => true,
+        };
+        if ok {
+            valid_targets.push(i);
+        }
+    }
+    let ctx = Ctx {
+        f: feats,
+        profile: &c.profile,
+        strong_e,
+        weak_e,
+        valid_targets,
+    };
+
+    let own_fields: Vec<usize> = feats
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.role != FieldRole::Target)
+        .map(|(i, _)| i)
+        .collect();
+    let target_fields: Vec<usize> = feats
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.role == FieldRole::Target)
+        .map(|(i, _)| i)
+        .collect();
+    let own = assess(&ctx, a.action, &own_fields, in_season.len());
+    let tgt = if target_fields.is_empty() {
+        Assessment::default()
+    } else {
+        assess(&ctx, a.action, &target_fields, in_season.len())
+    };
+
+    let mut combined;
+    let own_reminder = own_fields.iter().any(|&i| feats.fields[i].reminder) && !own.has_b();
+    match a.action {
+        Action::Upload => {
+            combined = own;
+            if combined.fired.is_empty() && !tgt.fired.is_empty() {
+                combine_target(&mut combined, tgt, Action::Share);
+            } else {
+                merge_clear(&mut combined, tgt);
+            }
+        }
+        Action::Follow => {
+            // the account decides: a campaign account or group is B5
+            let mut t = tgt;
+            let campaign_account = t.fired.iter().any(|f| f.code.starts_with('B'));
+            if campaign_account {
+                let sigs_all: Vec<usize> = t.fired.iter().flat_map(|f| f.sigs.clone()).collect();
+                let strength = t.fired.iter().map(|f| f.strength).fold(0.0, f32::max);
+                t.fired.retain(|f| !f.code.starts_with('B'));
+                t.fire("B5", sigs_all, strength, "follow");
+            }
+            combined = own;
+            combine_target(&mut combined, t, Action::Follow);
+        }
+        Action::Like | Action::Share | Action::Comment => {
+            combined = own;
+            if own_reminder {
+                merge_clear(&mut combined, tgt);
+            } else {
+                // free support words in a comment attach to the target's candidates
+                if a.action == Action::Comment && !tgt.targets.is_empty() && !combined.free_support.is_empty() && !combined.has_b() {
+                    let mut s = combined.free_support.clone();
+                    s.extend(tgt.targets.iter().copied());
+                    combined.fire("B1", s, 0.6, "comment_support");
+                }
+                combine_target(&mut combined, tgt, a.action);
+            }
+        }
+    }
+    let _ = target_decides;
+
+    // profile: severities
+    let mut out = Outcome {
+        in_season,
+        ..Outcome::default()
+    };
+    let mut fired = combined.fired;
+    fired.sort_by_key(|f| rank(f.code));
+    let mut verdict = VerdictKind::Clear;
+    let mut kept = Vec::new();
+    for f in fired {
+        let v = match c.profile.severity(f.code) {
+            Severity::Breach => VerdictKind::Breach,
+            Severity::Review => VerdictKind::Review,
+            Severity::Off => continue,
+        };
+        verdict = verdict.max(v);
+        kept.push((v, f));
+    }
+    kept.sort_by_key(|(v, f)| (std::cmp::Reverse(*v), rank(f.code)));
+    let mut strength: f32 = 0.0;
+    for (v, f) in &kept {
+        if *v == verdict {
+            strength = strength.max(f.strength);
+        }
+    }
+    let mut targets: BTreeSet<usize> = BTreeSet::new();
+    for (_, f) in &kept {
+        for &s in &f.sigs {
+            if is_target(&sigs[s]) {
+                targets.insert(s);
+            }
+        }
+    }
+    out.targets = targets.into_iter().collect();
+    out.fired = kept.into_iter().map(|(_, f)| f).collect();
+
+    // clear codes
+    if out.fired.is_empty() || verdict == VerdictKind::Clear {
+        if !combined.suppressed.is_empty() || combined.neutral_mention {
+            out.clear.push(Fired {
+                code: "C1",
+                sigs: combined.suppressed.clone(),
+                strength: 0.0,
+                why: "neutrality",
+            });
+        } else if combined.balanced || !combined.participation.is_empty() {
+            out.clear.push(Fired {
+                code: "C2",
+                sigs: combined.participation.clone(),
+                strength: 0.0,
+                why: "participation",
+            });
+        } else if !combined.everyday.is_empty() {
+            out.clear.push(Fired {
+                code: "C3",
+                sigs: combined.everyday.clone(),
+                strength: 0.0,
+                why: "everyday",
+            });
+        }
+    }
+    if !a.actor.role.is_bound() {
+        out.would_be = out.fired.iter().map(|f| f.code).collect();
+        let mut ev: Vec<usize> = out.fired.iter().flat_map(|f| f.sigs.clone()).collect();
+        ev.truncate(8);
+        out.fired.clear();
+        out.clear.insert(
+            0,
+            Fired {
+                code: "C4",
+                sigs: ev,
+                strength: 0.0,
+                why: "public",
+            },
+        );
+        verdict = VerdictKind::Clear;
+        strength = 0.0;
+    }
+    out.verdict = Some(verdict);
+    out.strength = strength;
+    out
+}
+
+fn merge_clear(into: &mut Assessment, other: Assessment) {
+    into.suppressed.extend(other.suppressed);
+    into.participation.extend(other.participation);
+    into.everyday.extend(other.everyday);
+    into.neutral_mention |= other.neutral_mention;
+    into.balanced |= other.balanced;
+}
+
+/// Folds the target's assessment into the actor's, as the action implies.
+fn combine_target(into: &mut Assessment, tgt: Assessment, action: Action) {
+    let any_b = tgt.fired.iter().any(|f| f.code.starts_with('B'));
+    let has_b3 = tgt.fired.iter().any(|f| matches!(f.code, "B3" | "B4"));
+    for f in tgt.fired {
+        let code: &'static str = match (action, f.code) {
+            (Action::Follow, c) => c,
+            (Action::Comment, c) if c.starts_with('B') => {
+                if has_b3 {
+                    "B3"
+                } else {
+                    "B1"
+                }
+            }
+            (_, "B4") => "B3",
+            (_, "B5") | (_, "B7") => "B1",
+            (Action::Like, "B6") => "B1",
+            (_, c) => c,
+        };
+        let why = if code.starts_with('B') { "target" } else { f.why };
+        into.fire(code, f.sigs, f.strength * 0.95, why);
+    }
+    let _ = any_b;
+    into.targets.extend(tgt.targets);
+    into.suppressed.extend(tgt.suppressed);
+    into.participation.extend(tgt.participation);
+    into.everyday.extend(tgt.everyday);
+    into.neutral_mention |= tgt.neutral_mention;
+    into.balanced |= tgt.balanced;
+}
+
+fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Assessment {
+    let sigs = &ctx.f.sigs;
+    let mut out = Assessment::default();
+    let unit: Vec<usize> = sigs
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| fields.contains(&s.field))
+        .map(|(i, _)| i)
+        .collect();
+    if unit.is_empty() {
+        return out;
+    }
+    let targets: Vec<usize> = unit.iter().copied().filter(|&i| ctx.valid_targets.contains(&i)).collect();
+    let live_targets: Vec<usize> = targets.iter().copied().filter(|&i| !ctx.suppressed(&sigs[i])).collect();
+    out.targets = live_targets.clone();
+    let has = |k: Kind| unit.iter().any(|&i| sigs[i].is(k) && !ctx.suppressed(&sigs[i]));
+    let photo_words = unit
+        .iter()
+        .any(|&i| sigs[i].is(Kind::Attribute) && !ctx.suppressed(&sigs[i]))
+        || fields.iter().any(|&f| ctx.f.fields[f].role == FieldRole::Media);
+    let attached_to = |a: usize| -> Vec<usize> {
+        live_targets.iter().copied().filter(|&t| ctx.attached(&sigs[a], &sigs[t])).collect()
+    };
+    let mut acted_targets: BTreeSet<usize> = BTreeSet::new();
+    let strength_of = |a: usize, ts: &[usize]| -> f32 {
+        let mut s: f32 = 0.55 + 0.25 * sigs[a].weight;
+        if ts.iter().any(|&t| sigs[t].strong && sigs[t].sk == Sk::Cand) {
+            s += 0.15;
+        }
+        if sigs[a].bent || ts.iter().any(|&t| sigs[t].bent) {
+            s -= 0.1;
+        }
+        s.clamp(0.0, 1.0)
+    };
+    let invite_present = has(Kind::Invite);
+    let event_present = has(Kind::Event);
+    let support_present = unit.iter().any(|&i| sigs[i].is(Kind::Support) && !sigs[i].negated && !ctx.suppressed(&sigs[i]));
+    let declare_present = has(Kind::Declare);
+
+    for &ai in &unit {
+        let s = &sigs[ai];
+        let Sk::Lex(kind) = s.sk else { continue };
+        let actish = matches!(
+            kind,
+            Kind::Support | Kind::Praise | Kind::Oppose | Kind::Campaign | Kind::Invite | Kind::Event | Kind::Collect | Kind::Role | Kind::Attribute | Kind::Gesture
+        );
+        if !actish {
+            match kind {
+                Kind::Participation => out.participation.push(ai),
+                Kind::Everyday => out.everyday.push(ai),
+                _ => {}
+            }
+            continue;
+        }
+        if ctx.suppressed(s) {
+            out.suppressed.push(ai);
+            continue;
+        }
+        if kind == Kind::Gesture {
+            continue; // handled below
+        }
+        if ctx.participation(s) && matches!(kind, Kind::Support | Kind::Invite) {
+            out.participation.push(ai);
+            continue;
+        }
+        let ts = attached_to(ai);
+        if ts.is_empty() {
+            if matches!(kind, Kind::Support | Kind::Praise | Kind::Oppose) || (kind == Kind::Invite) {
+                out.free_support.push(ai);
+            }
+            continue;
+        }
+        let news = ctx.news(s);
+        let mut ev = vec![ai];
+        ev.extend(ts.iter().copied());
+        let st = strength_of(ai, &ts);
+        let code_why: Option<(&'static str, &'static str)> = match kind {
+            Kind::Support if s.negated => Some(("B2", "negated_support")),
+            Kind::Support => Some(("B1", "support")),
+            Kind::Praise if s.negated => None,
+            Kind::Praise => {
+                if ctx.strong_e || in_season > 0 {
+                    Some(("B1", "praise"))
+                } else {
+                    Some(("R1", "mention"))
+                }
+            }
+            Kind::Oppose => Some(("B2", "oppose")),
+            Kind::Campaign => Some(("B3", "campaign")),
+            Kind::Invite => {
+                if event_present {
+                    Some(("B6", "mobilise"))
+                } else if support_present {
+                    Some(("B1", "invite_vote"))
+                } else {
+                    None
+                }
+            }
+            Kind::Event => {
+                if invite_present {
+                    Some(("B6", "mobilise"))
+                } else {
+                    Some(("B3", "event"))
+                }
+            }
+            Kind::Collect => Some(("B6", "collect")),
+            Kind::Role => {
+                if declare_present || action == Action::Upload || action == Action::Comment {
+                    Some(("B7", "role"))
+                } else {
+                    Some(("B1", "support"))
+                }
+            }
+            Kind::Attribute => {
+                if s.weight >= 0.6 {
+                    Some(("B4", "attribute"))
+                } else {
+                    Some(("P", "photo"))
+                }
+            }
+            _ => None,
+        };
+        let Some((code, why)) = code_why else { continue };
+        for &t in &ts {
+            acted_targets.insert(t);
+        }
+        if code == "P" {
+            continue; // photo-only: resolved as a situation below
+        }
+        if news && code.starts_with('B') {
+            out.fire("R1", ev, 0.5, "news");
+        } else {
+            out.fire(code, ev, st, why);
+        }
+    }
+
+    // official hashtags, slogans, and ticket names used as hashtags
+    for &ti in &live_targets {
+        let t = &sigs[ti];
+        if t.sk != Sk::Cand {
+            continue;
+        }
+        let f = ctx.field_of(t);
+        let in_tag = f.role == FieldRole::Tag || f.tokens[t.first..=t.last].iter().all(|k| k.has(crate::text::flags::HASHTAG));
+        let promo = matches!(t.what, Some(CandWhat::Hashtag) | Some(CandWhat::Slogan))
+            || (in_tag && matches!(t.what, Some(CandWhat::TicketAlias) | Some(CandWhat::Name)) && t.strong);
+        if promo && !ctx.news(t) {
+            out.fire("B1", vec![ti], if t.bent { 0.75 } else { 0.85 }, "hashtag");
+            acted_targets.insert(ti);
+        }
+    }
+
+    // hand symbols
+    for &gi in &unit {
+        let g = &sigs[gi];
+        let is_gesture = g.is(Kind::Gesture) || (g.sk == Sk::Cand && g.what == Some(CandWhat::Gesture));
+        if !is_gesture || ctx.suppressed(g) {
+            if is_gesture {
+                out.suppressed.push(gi);
+            }
+            continue;
+        }
+        let in_media = ctx.field_of(g).role == FieldRole::Media;
+        let number = g.number;
+        let matching: Vec<usize> = live_targets
+            .iter()
+            .copied()
+            .filter(|&t| number.is_some() && sigs[t].number == number && (sigs[t].sk == Sk::Cand || sigs[t].sk == Sk::Num))
+            .collect();
+        let code = if in_media || (photo_words && !live_targets.is_empty()) { "B4" } else { "B1" };
+        if g.sk == Sk::Cand {
+            // a registry gesture of a specific ticket
+            if ctx.strong_e || !matching.is_empty() || in_media {
+                let mut ev = vec![gi];
+                ev.extend(matching.iter().copied());
+                out.fire(code, ev, 0.8, "gesture");
+                acted_targets.extend(matching);
+            } else if ctx.weak_e {
+                out.fire("R3", vec![gi], 0.5, "gesture_weak");
+            }
+            continue;
+        }
+        if number.is_none() || g.weight < 0.5 {
+            // thumbs-up and the like: only with a ticket
+            if !matching.is_empty() || (!live_targets.is_empty() && g.weight >= 0.4) {
+                let mut ev = vec![gi];
+                ev.extend(live_targets.iter().copied());
+                if in_media || photo_words {
+                    out.fire("B4", ev, 0.7, "gesture");
+                } else {
+                    out.fire("B1", ev, 0.65, "gesture");
+                }
+                acted_targets.extend(live_targets.iter().copied());
+            }
+            continue;
+        }
+        if !matching.is_empty() {
+            let mut ev = vec![gi];
+            ev.extend(matching.iter().copied());
+            out.fire(code, ev, 0.85, "gesture");
+            acted_targets.extend(matching);
+        } else if ctx.strong_e && live_targets.iter().all(|&t| sigs[t].sk == Sk::Num || sigs[t].number == number) {
+            let st = if in_media { 0.75 } else { 0.7 };
+            out.fire(code, vec![gi], st, "gesture_context");
+        } else if !live_targets.is_empty() && in_media {
+            let mut ev = vec![gi];
+            ev.extend(live_targets.iter().copied());
+            out.fire("B4", ev, 0.7, "gesture");
+            acted_targets.extend(live_targets.iter().copied());
+        } else if ctx.weak_e {
+            out.fire("R3", vec![gi], 0.5, "gesture_weak");
+        } else {
+            out.everyday.push(gi);
+        }
+    }
+
+    // mentions without any act
+    let unacted: Vec<usize> = live_targets.iter().copied().filter(|t| !acted_targets.contains(t)).collect();
+    if !out.has_b() {
+        let cand_mentions: Vec<usize> = unacted.iter().copied().filter(|&t| sigs[t].sk == Sk::Cand).collect();
+        let num_mentions: Vec<usize> = unacted.iter().copied().filter(|&t| sigs[t].sk == Sk::Num).collect();
+        // balanced: several tickets of one election, nothing favoured
+        let mut tickets: BTreeSet<u32> = BTreeSet::new();
+        let mut elections: BTreeSet<u32> = BTreeSet::new();
+        for &t in &cand_mentions {
+            if let (Some(tk), Some(e)) = (sigs[t].ticket, sigs[t].election) {
+                tickets.insert(tk);
+                elections.insert(e);
+            }
+        }
+        let mut nums: BTreeSet<u32> = BTreeSet::new();
+        for &t in &num_mentions {
+            if let Some(n) = sigs[t].number {
+                nums.insert(n);
+            }
+        }
+        let balanced = (tickets.len() >= 2 && elections.len() == 1 && acted_targets.is_empty())
+            || (nums.len() >= 2 && cand_mentions.is_empty() && acted_targets.is_empty());
+        if balanced {
+            out.balanced = true;
+        } else if !cand_mentions.is_empty() {
+            let media = cand_mentions.iter().any(|&t| ctx.field_of(&sigs[t]).role == FieldRole::Media);
+            let photo_only = unit
+                .iter()
+                .any(|&i| sigs[i].is(Kind::Attribute) && sigs[i].weight < 0.6 && !ctx.suppressed(&sigs[i]));
+            let situation = if photo_only {
+                Some(Situation::PhotoWithCandidate)
+            } else if media && action == Action::Upload {
+                Some(Situation::CandidatePhoto)
+            } else {
+                None
+            };
+            let mut ev = cand_mentions.clone();
+            if photo_only {
+                ev.extend(unit.iter().copied().filter(|&i| sigs[i].is(Kind::Attribute)));
+            }
+            match situation {
+                Some(sit) => {
+                    if let Some(code) = ctx_profile_situation(ctx, sit) {
+                        let why = if photo_only { "photo_with_candidate" } else { "candidate_photo" };
+                        out.fire(code, ev, 0.75, why);
+                    }
+                }
+                None => out.fire("R1", ev, 0.5, "mention"),
+            }
+        } else if !num_mentions.is_empty() && ctx.weak_e {
+            let code = if ctx.strong_e { "R1" } else { "R3" };
+            out.fire(code, num_mentions.clone(), 0.45, "number");
+        }
+        // free support or opposition in an election context, no identifiable target
+        if !out.fired.iter().any(|f| f.code.starts_with('B')) && live_targets.is_empty() {
+            let free: Vec<usize> = out
+                .free_support
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let s = &sigs[i];
+                    (s.is(Kind::Support) && s.weight >= 0.6 || s.is(Kind::Oppose) || s.negated) && !ctx.news(s)
+                })
+                .collect();
+            let context = ctx.strong_e || (in_season > 0 && free.iter().any(|&i| sigs[i].weight >= 0.8));
+            if !free.is_empty() && context && out.participation.is_empty() {
+                out.fire("R2", free, 0.5, "untargeted");
+            }
+        }
+    }
+    // targets mentioned only inside neutral context
+    if targets.iter().any(|&t| ctx.suppressed(&sigs[t])) {
+        out.neutral_mention = true;
+        out.suppressed.extend(targets.iter().copied().filter(|&t| ctx.suppressed(&sigs[t])));
+    }
+    if !out.suppressed.is_empty() {
+        // the neutrality words themselves are the evidence of a reminder
+        for &i in &unit {
+            if (sigs[i].is(Kind::Neutrality) || sigs[i].is(Kind::Prohibition)) && out.suppressed.len() < 64 {
+                out.suppressed.push(i);
+            }
+        }
+    }
+    out
+}
+
+fn ctx_profile_situation(ctx: &Ctx, sit: Situation) -> Option<&'static str> {
+    let code = ctx.profile.situation(sit)?;
+    crate::profile::CODES.iter().find(|c| **c == code).copied()
+}

@@ -1,0 +1,324 @@
+//! Character folding with byte spans.
+//!
+//! The folder walks the original text one grapheme cluster at a time and
+//! emits [`FChar`]s: folded characters that each remember the byte range of
+//! the original they came from. Folding never loses the way back, so a token
+//! built from folded characters always slices its original field exactly.
+//!
+//! What folding does:
+//! - look-alike letters from Cyrillic and Greek become the Latin letter they
+//!   imitate (`р` → `p`, `Α` → `a`);
+//! - Unicode compatibility folding (NFKD): fullwidth, mathematical, enclosed
+//!   and ligature forms become plain letters and digits;
+//! - combining marks are dropped (`é` → `e`), then everything is lower-cased;
+//! - zero-width, bidi control and variation-selector characters are dropped,
+//!   except inside an emoji sequence, which is kept whole;
+//! - an emoji cluster becomes one character (its base, without skin tone or
+//!   U+FE0F); a keycap (`2️⃣`) becomes its digit, flagged.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The source character was upper-case.
+pub const F_UPPER: u8 = 1;
+/// The character stands for a whole emoji cluster.
+pub const F_EMOJI: u8 = 2;
+/// The character is a keycap digit (`2️⃣`).
+pub const F_KEYCAP: u8 = 4;
+/// The character was a look-alike from another script or a compatibility form.
+pub const F_BENT: u8 = 8;
+/// One or more invisible characters were dropped just before this one.
+pub const F_AFTER_INVISIBLE: u8 = 16;
+
+/// A folded character with the byte range of its origin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FChar {
+    /// The folded character (lower case).
+    pub c: char,
+    /// Byte offset of the original character or cluster.
+    pub start: usize,
+    /// Byte offset one past the original character or cluster.
+    pub end: usize,
+    /// `F_*` flags.
+    pub flags: u8,
+}
+
+/// Characters that are invisible or only steer rendering, dropped outside emoji.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+        | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
+/// Whether a character starts an emoji presentation we treat as a symbol.
+pub fn is_emoji_base(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF)
+}
+
+fn is_skin_tone(c: char) -> bool {
+    ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+}
+
+/// Look-alike letters from Cyrillic and Greek, read as the Latin letter they imitate.
+pub fn confusable(c: char) -> Option<char> {
+    Some(match c {
+        // Cyrillic lower case
+        'а' => 'a',
+        'в' => 'b',
+        'е' | 'ё' | 'є' => 'e',
+        'к' => 'k',
+        'м' => 'm',
+        'н' => 'h',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'т' => 't',
+        'у' | 'ү' => 'y',
+        'х' => 'x',
+        'і' | 'ї' | 'ӏ' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'ԁ' => 'd',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        'һ' => 'h',
+        'ɡ' => 'g',
+        'ь' => 'b',
+        'п' => 'n',
+        'г' => 'r',
+        // Cyrillic upper case
+        'А' => 'a',
+        'В' => 'b',
+        'Е' | 'Ё' | 'Є' => 'e',
+        'К' => 'k',
+        'М' => 'm',
+        'Н' => 'h',
+        'О' => 'o',
+        'Р' => 'p',
+        'С' => 'c',
+        'Т' => 't',
+        'У' | 'Ү' => 'y',
+        'Х' => 'x',
+        'І' | 'Ї' | 'Ӏ' => 'i',
+        'Ј' => 'j',
+        'Ѕ' => 's',
+        'Һ' => 'h',
+        // Greek lower case
+        'α' => 'a',
+        'β' => 'b',
+        'ε' => 'e',
+        'η' => 'n',
+        'ι' => 'i',
+        'κ' => 'k',
+        'ν' => 'v',
+        'ο' => 'o',
+        'ρ' => 'p',
+        'τ' => 't',
+        'υ' => 'u',
+        'χ' => 'x',
+        'ω' => 'w',
+        'γ' => 'y',
+        'μ' => 'u',
+        'ς' => 's',
+        // Greek upper case
+        'Α' => 'a',
+        'Β' => 'b',
+        'Ε' => 'e',
+        'Ζ' => 'z',
+        'Η' => 'h',
+        'Ι' => 'i',
+        'Κ' => 'k',
+        'Μ' => 'm',
+        'Ν' => 'n',
+        'Ο' => 'o',
+        'Ρ' => 'p',
+        'Τ' => 't',
+        'Υ' => 'y',
+        'Χ' => 'x',
+        _ => return None,
+    })
+}
+
+/// Folds `text` into a vector of [`FChar`]s (cleared first).
+///
+/// ```
+/// use netral::text::fold::fold;
+/// let mut out = Vec::new();
+/// fold("Ｐrаbоwо", &mut out); // fullwidth P, Cyrillic а and о
+/// let s: String = out.iter().map(|f| f.c).collect();
+/// assert_eq!(s, "prabowo");
+/// assert_eq!(out[0].start..out[0].end, 0..3);
+/// ```
+pub fn fold(text: &str, out: &mut Vec<FChar>) {
+    out.clear();
+    let mut pending_invisible = false;
+    for (gstart, g) in text.grapheme_indices(true) {
+        let gend = gstart + g.len();
+        let mut chars = g.chars();
+        let first = match chars.next() {
+            Some(c) => c,
+            None => continue,
+        };
+        let second = chars.next();
+        // keycap: digit, optional FE0F, U+20E3
+        if first.is_ascii_digit() && g.contains('\u{20E3}') {
+            out.push(FChar {
+                c: first,
+                start: gstart,
+                end: gend,
+                flags: F_KEYCAP | if pending_invisible { F_AFTER_INVISIBLE } else { 0 },
+            });
+            pending_invisible = false;
+            continue;
+        }
+        let emoji_like = is_emoji_base(first)
+            && (second.is_none()
+                || second.is_some_and(|c| is_skin_tone(c) || c == '\u{FE0F}' || c == '\u{200D}')
+                || is_emoji_base(second.unwrap_or(' ')));
+        if emoji_like || (first != '\u{FE0F}' && second == Some('\u{FE0F}') && !first.is_alphanumeric()) {
+            out.push(FChar {
+                c: first,
+                start: gstart,
+                end: gend,
+                flags: F_EMOJI,
+            });
+            pending_invisible = false;
+            continue;
+        }
+        for (off, c) in g.char_indices() {
+            let start = gstart + off;
+            let end = start + c.len_utf8();
+            if is_invisible(c) {
+                pending_invisible = true;
+                continue;
+            }
+            let upper = c.is_uppercase();
+            let mut flags = if upper { F_UPPER } else { 0 };
+            if pending_invisible {
+                flags |= F_AFTER_INVISIBLE;
+                pending_invisible = false;
+            }
+            if c.is_ascii() {
+                out.push(FChar {
+                    c: c.to_ascii_lowercase(),
+                    start,
+                    end,
+                    flags,
+                });
+                continue;
+            }
+            if let Some(l) = confusable(c) {
+                out.push(FChar {
+                    c: l,
+                    start,
+                    end,
+                    flags: flags | F_BENT,
+                });
+                continue;
+            }
+            let mut any = false;
+            for d in std::iter::once(c).nfkd() {
+                if is_combining_mark(d) || is_invisible(d) {
+                    continue;
+                }
+                let bent = if d != c { F_BENT } else { 0 };
+                for l in d.to_lowercase() {
+                    if is_combining_mark(l) {
+                        continue;
+                    }
+                    let l = confusable(l).unwrap_or(l);
+                    any = true;
+                    out.push(FChar {
+                        c: l,
+                        start,
+                        end,
+                        flags: flags | bent,
+                    });
+                }
+            }
+            if !any && !is_combining_mark(c) {
+                // a character that folds to nothing visible: keep a space so
+                // that words on either side stay apart
+                out.push(FChar {
+                    c: ' ',
+                    start,
+                    end,
+                    flags,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(s: &str) -> String {
+        let mut v = Vec::new();
+        fold(s, &mut v);
+        v.iter().map(|f| f.c).collect()
+    }
+
+    fn spans_ok(s: &str) {
+        let mut v = Vec::new();
+        fold(s, &mut v);
+        for f in &v {
+            assert!(s.get(f.start..f.end).is_some(), "bad span in {s:?}");
+        }
+    }
+
+    #[test]
+    fn compatibility_forms() {
+        assert_eq!(folded("ＤＵＫＵＮＧ"), "dukung");
+        assert_eq!(folded("𝐝𝐮𝐤𝐮𝐧𝐠"), "dukung");
+        assert_eq!(folded("ⓓⓤⓚⓤⓝⓖ"), "dukung");
+        assert_eq!(folded("Café"), "cafe");
+    }
+
+    #[test]
+    fn lookalikes() {
+        assert_eq!(folded("рrаbоwо"), "prabowo");
+        assert_eq!(folded("ΑΝΙΕS"), "anies");
+        assert_eq!(folded("Κhοfifah"), "khofifah");
+    }
+
+    #[test]
+    fn invisible_characters_dropped() {
+        assert_eq!(folded("du\u{200B}ku\u{200C}ng"), "dukung");
+        assert_eq!(folded("\u{202E}coblos\u{202C}"), "coblos");
+        assert_eq!(folded("\u{FEFF}pilih"), "pilih");
+    }
+
+    #[test]
+    fn combining_and_special_letters() {
+        assert_eq!(folded("İstanbul"), "istanbul");
+        assert_eq!(folded("e\u{301}"), "e");
+        assert_eq!(folded("ß"), "ß");
+        spans_ok("İ ß e\u{301}\u{302}\u{303} ﬁ");
+    }
+
+    #[test]
+    fn emoji_clusters() {
+        let mut v = Vec::new();
+        fold("✌🏽 ✌️ 👍🏻", &mut v);
+        let emo: Vec<char> = v.iter().filter(|f| f.flags & F_EMOJI != 0).map(|f| f.c).collect();
+        assert_eq!(emo, vec!['✌', '✌', '👍']);
+        // the span covers the whole cluster, modifier included
+        assert_eq!(v[0].end - v[0].start, "✌🏽".len());
+        let mut v = Vec::new();
+        fold("2️⃣", &mut v);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].c, '2');
+        assert!(v[0].flags & F_KEYCAP != 0);
+        spans_ok("👨‍👩‍👧 🇮🇩 ✌\u{FE0F}\u{200D}");
+    }
+}

@@ -1,0 +1,556 @@
+//! Segmentation of folded characters into tokens.
+
+use super::fold::{FChar, F_AFTER_INVISIBLE, F_BENT, F_EMOJI, F_KEYCAP, F_UPPER};
+use super::{flags, Lang, Token, TokenKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PieceKind {
+    Alnum,
+    Emoji,
+    Keycap,
+    Url,
+}
+
+#[derive(Debug, Clone)]
+struct Piece {
+    kind: PieceKind,
+    /// index range into the folded characters (end exclusive)
+    from: usize,
+    to: usize,
+    hashtag: bool,
+    mention: bool,
+    spaced: bool,
+    /// separator characters between the previous piece and this one
+    gap: usize,
+    /// the gap contains a sentence break
+    brk: bool,
+    /// the gap contains a newline or an unusual separator
+    hard: bool,
+}
+
+/// Words after which a number is a ballot number rather than a quantity.
+const NUMBER_INTRO: &[&str] = &[
+    "no", "nmr", "nomor", "nomer", "nomr", "urut", "paslon", "calon", "coblos", "nyoblos", "cblos", "kandidat",
+    "capres", "cagub", "cabup", "cawalkot", "cawako", "pasangan", "salam", "jari", "nomber", "num",
+];
+
+/// Whether `w` introduces a ballot number (`no 2`, `paslon 02`, `coblos 3`).
+///
+/// ```
+/// assert!(netral::text::is_number_intro("paslon"));
+/// assert!(!netral::text::is_number_intro("juara"));
+/// ```
+pub fn is_number_intro(w: &str) -> bool {
+    NUMBER_INTRO.contains(&w)
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREV: &[&str] = &[
+    "no", "nmr", "nomor", "pak", "bu", "bpk", "dr", "h", "hj", "st", "jl", "kel", "kec", "kab", "prov", "drs", "ir",
+    "prof", "sdr", "tgl", "dll", "dsb", "mr", "mrs", "s", "m", "a", "b",
+];
+
+fn is_sep_in_word(c: char) -> bool {
+    matches!(c, ' ' | '.' | '-' | '_' | '*' | '/' | '|' | '+' | '~' | ',' | '\'' | ':' | '•' | '·')
+}
+
+fn is_break(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | ';' | '\n' | '\r' | '…' | '。' | '\u{2029}' | '\u{2028}')
+}
+
+fn leet(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '6' => 'g',
+        '7' => 't',
+        '8' => 'b',
+        '9' => 'g',
+        '2' => 'z',
+        '@' => 'a',
+        '$' => 's',
+        '!' => 'i',
+        '|' => 'l',
+        '€' => 'e',
+        _ => return None,
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn starts_with_at(chars: &[FChar], i: usize, pat: &str) -> bool {
+    let mut k = i;
+    for p in pat.chars() {
+        match chars.get(k) {
+            Some(f) if f.c == p => k += 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Splits folded characters into pieces.
+fn pieces(chars: &[FChar]) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let mut i = 0;
+    let n = chars.len();
+    let mut gap = 0usize;
+    let mut brk = false;
+    let mut hard = false;
+    let mut hashtag = false;
+    let mut mention = false;
+    while i < n {
+        let f = chars[i];
+        let mut new_piece = |kind, from, to, hashtag, mention, gap: &mut usize, brk: &mut bool, hard: &mut bool| {
+            out.push(Piece {
+                kind,
+                from,
+                to,
+                hashtag,
+                mention,
+                spaced: false,
+                gap: *gap,
+                brk: *brk,
+                hard: *hard,
+            });
+            *gap = 0;
+            *brk = false;
+            *hard = false;
+        };
+        if f.flags & F_EMOJI != 0 {
+            new_piece(PieceKind::Emoji, i, i + 1, false, false, &mut gap, &mut brk, &mut hard);
+            hashtag = false;
+            mention = false;
+            i += 1;
+            continue;
+        }
+        if f.flags & F_KEYCAP != 0 {
+            new_piece(PieceKind::Keycap, i, i + 1, false, false, &mut gap, &mut brk, &mut hard);
+            i += 1;
+            continue;
+        }
+        if is_word_char(f.c) {
+            // URL?
+            if starts_with_at(chars, i, "http://") || starts_with_at(chars, i, "https://") || starts_with_at(chars, i, "www.")
+            {
+                let from = i;
+                while i < n && !chars[i].c.is_whitespace() {
+                    i += 1;
+                }
+                new_piece(PieceKind::Url, from, i, false, false, &mut gap, &mut brk, &mut hard);
+                hashtag = false;
+                mention = false;
+                continue;
+            }
+            let from = i;
+            while i < n {
+                let c = chars[i];
+                if c.flags & (F_EMOJI | F_KEYCAP) != 0 {
+                    break;
+                }
+                if is_word_char(c.c) {
+                    i += 1;
+                    continue;
+                }
+                // a symbol used as a letter inside a word: "p!lih", "dukung$"
+                if leet(c.c).is_some()
+                    && i > from
+                    && i + 1 < n
+                    && chars[i + 1].c.is_alphabetic()
+                    && chars[i - 1].c.is_alphabetic()
+                    && chars[i + 1].flags & (F_EMOJI | F_KEYCAP) == 0
+                {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            new_piece(PieceKind::Alnum, from, i, hashtag, mention, &mut gap, &mut brk, &mut hard);
+            hashtag = false;
+            mention = false;
+            continue;
+        }
+        // separators
+        let next_is_word = chars.get(i + 1).is_some_and(|g| is_word_char(g.c) && g.flags & F_EMOJI == 0);
+        if f.c == '#' && next_is_word {
+            hashtag = true;
+            i += 1;
+            continue;
+        }
+        if f.c == '@' && next_is_word {
+            mention = true;
+            i += 1;
+            continue;
+        }
+        gap += 1;
+        if f.c == '.' {
+            // a full stop ends a sentence when followed by space or end, and not after an abbreviation
+            let followed_by_space = chars.get(i + 1).is_none_or(|g| g.c.is_whitespace());
+            let after_abbrev = out.last().is_some_and(|p| {
+                p.kind == PieceKind::Alnum && {
+                    let w: String = chars[p.from..p.to].iter().map(|c| c.c).collect();
+                    ABBREV.contains(&w.as_str())
+                }
+            });
+            if followed_by_space && !after_abbrev {
+                brk = true;
+            }
+        } else if is_break(f.c) {
+            brk = true;
+        }
+        if f.c == '\n' || f.c == '\r' || !is_sep_in_word(f.c) {
+            hard = true;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Joins runs of single letters split by separators ("d u k u n g").
+fn join_spaced(chars: &[FChar], ps: Vec<Piece>) -> Vec<Piece> {
+    let single = |p: &Piece| p.kind == PieceKind::Alnum && p.to - p.from == 1 && !p.hashtag && !p.mention;
+    let mut out = Vec::with_capacity(ps.len());
+    let mut i = 0;
+    while i < ps.len() {
+        if single(&ps[i]) {
+            // find the run; gaps must be small and soft
+            let mut j = i + 1;
+            let mut min_gap = usize::MAX;
+            while j < ps.len() && single(&ps[j]) && ps[j].gap >= 1 && ps[j].gap <= 3 && !ps[j].hard {
+                min_gap = min_gap.min(ps[j].gap);
+                j += 1;
+            }
+            // split the run where the gap is wider than the narrowest one
+            let mut k = i;
+            while k < j {
+                let mut e = k + 1;
+                while e < j && ps[e].gap == min_gap {
+                    e += 1;
+                }
+                let letters = ps[k..e].iter().filter(|p| chars[p.from].c.is_alphabetic()).count();
+                if e - k >= 3 && letters >= 2 {
+                    let mut p = ps[k].clone();
+                    p.to = ps[e - 1].to;
+                    p.spaced = true;
+                    out.push(p);
+                } else {
+                    out.extend(ps[k..e].iter().cloned());
+                }
+                k = e;
+            }
+            i = j;
+        } else {
+            out.push(ps[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+struct Builder<'a> {
+    chars: &'a [FChar],
+    lang: &'a Lang,
+    out: Vec<Token>,
+    clause: u32,
+}
+
+impl Builder<'_> {
+    fn span(&self, idx: &[usize]) -> (usize, usize) {
+        let s = idx.first().map_or(0, |&i| self.chars[i].start);
+        let e = idx.last().map_or(0, |&i| self.chars[i].end);
+        (s, e)
+    }
+
+    fn base_flags(&self, idx: &[usize]) -> u16 {
+        let mut f = 0;
+        for &i in idx {
+            if self.chars[i].flags & F_BENT != 0 {
+                f |= flags::BENT;
+            }
+        }
+        for &i in idx.iter().skip(1) {
+            if self.chars[i].flags & F_AFTER_INVISIBLE != 0 {
+                f |= flags::INVISIBLE;
+            }
+        }
+        f
+    }
+
+    fn push(&mut self, text: String, kind: TokenKind, idx: &[usize], fl: u16, number: Option<u64>) {
+        let (start, end) = self.span(idx);
+        let fl = fl | self.base_flags(idx);
+        self.out.push(Token {
+            lemma: String::new(),
+            text,
+            kind,
+            start,
+            end,
+            flags: fl,
+            clause: self.clause,
+            number,
+        });
+    }
+
+    fn push_number(&mut self, idx: &[usize], fl: u16) {
+        let digits: String = idx.iter().map(|&i| self.chars[i].c).collect();
+        let value = if digits.len() <= 12 { digits.parse::<u64>().ok() } else { None };
+        let mut fl = fl;
+        if digits.len() >= 2 && digits.starts_with('0') && value.is_some_and(|v| v > 0 && v < 100) {
+            fl |= flags::LEADING_ZERO;
+        }
+        let text = value.map_or(digits, |v| v.to_string());
+        self.push(text, TokenKind::Number, idx, fl, value);
+    }
+
+    /// De-elongates letters: picks the first known reading.
+    fn deelongate(&self, w: &str) -> (String, bool) {
+        let chars: Vec<char> = w.chars().collect();
+        let mut runs: Vec<(char, usize)> = Vec::new();
+        for &c in &chars {
+            match runs.last_mut() {
+                Some((p, n)) if *p == c => *n += 1,
+                _ => runs.push((c, 1)),
+            }
+        }
+        let max_run = runs.iter().map(|r| r.1).max().unwrap_or(0);
+        if max_run < 2 {
+            return (w.to_string(), false);
+        }
+        let make = |limit_from: usize, to: usize| -> String {
+            runs.iter()
+                .flat_map(|&(c, n)| std::iter::repeat_n(c, if n >= limit_from { to.min(n) } else { n }))
+                .collect()
+        };
+        if max_run == 2 {
+            if self.lang.is_known(w) {
+                return (w.to_string(), false);
+            }
+            let c = make(2, 1);
+            if self.lang.is_known(&c) {
+                return (c, true);
+            }
+            return (w.to_string(), false);
+        }
+        for cand in [make(3, 1), make(3, 2), make(2, 1)] {
+            if self.lang.is_known(&cand) {
+                return (cand, true);
+            }
+        }
+        (make(3, 1), true)
+    }
+
+    /// Splits an unknown run of letters into known words (min pieces), if possible.
+    fn split_known(&self, w: &str, min_len: usize) -> Option<Vec<(usize, usize)>> {
+        let b = w.as_bytes();
+        let n = b.len();
+        if n > 60 || !w.is_ascii() {
+            return None;
+        }
+        // best[i] = (pieces, prev) for prefix of length i
+        let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+        best[0] = Some((0, 0));
+        for end in 1..=n {
+            for start in 0..end {
+                if end - start < min_len {
+                    continue;
+                }
+                if let Some((k, _)) = best[start] {
+                    let piece = &w[start..end];
+                    let ok = self.lang.is_word(piece) || self.lang.slang(piece).is_some();
+                    if ok && best[end].is_none_or(|(bk, _)| k + 1 < bk) {
+                        best[end] = Some((k + 1, start));
+                    }
+                }
+            }
+        }
+        let (k, _) = best[n]?;
+        if k < 2 || k > 5 {
+            return None;
+        }
+        let mut cuts = Vec::new();
+        let mut end = n;
+        while end > 0 {
+            let (_, start) = best[end]?;
+            cuts.push((start, end));
+            end = start;
+        }
+        cuts.reverse();
+        Some(cuts)
+    }
+
+    /// Emits a letters-only run.
+    fn letters(&mut self, idx: &[usize], fl: u16, allow_split: bool) {
+        let w: String = idx.iter().map(|&i| self.chars[i].c).collect();
+        let (word, elong) = self.deelongate(&w);
+        let mut fl = fl;
+        if elong {
+            fl |= flags::ELONGATED;
+        }
+        let min_piece = if allow_split { 2 } else { 3 };
+        let min_word = if allow_split { 5 } else { 9 };
+        if word.len() >= min_word && word.len() == idx.len() && !self.lang.is_known(&word) {
+            if let Some(cuts) = self.split_known(&word, min_piece) {
+                for (s, e) in cuts {
+                    let sub = &idx[s..e];
+                    self.push(word[s..e].to_string(), TokenKind::Word, sub, fl | flags::SPLIT, None);
+                }
+                return;
+            }
+        }
+        self.push(word, TokenKind::Word, idx, fl, None);
+    }
+
+    /// Emits an alphanumeric run (no case splitting).
+    fn alnum(&mut self, idx: &[usize], fl: u16, allow_split: bool) {
+        if idx.is_empty() {
+            return;
+        }
+        let has_digit = idx.iter().any(|&i| self.chars[i].c.is_ascii_digit());
+        let has_alpha = idx.iter().any(|&i| !self.chars[i].c.is_ascii_digit());
+        if !has_digit {
+            // may contain symbols read as letters ("p!lih")
+            let sym = idx.iter().any(|&i| !self.chars[i].c.is_alphanumeric());
+            if sym {
+                let w: String = idx.iter().map(|&i| leet(self.chars[i].c).filter(|_| !self.chars[i].c.is_alphanumeric()).unwrap_or(self.chars[i].c)).collect();
+                let (word, _) = self.deelongate(&w);
+                self.push(word, TokenKind::Word, idx, fl | flags::LEET, None);
+                return;
+            }
+            self.letters(idx, fl, allow_split);
+            return;
+        }
+        if !has_alpha {
+            self.push_number(idx, fl);
+            return;
+        }
+        // mixed letters and digits
+        let raw: String = idx.iter().map(|&i| self.chars[i].c).collect();
+        let decoded: String = raw
+            .chars()
+            .map(|c| if c.is_alphanumeric() && !c.is_ascii_digit() { c } else { leet(c).unwrap_or(c) })
+            .collect();
+        let (dec, _) = self.deelongate(&decoded);
+        if self.lang.is_known(&dec) && self.lang.slang(&dec).is_none() {
+            self.push(dec, TokenKind::Word, idx, fl | flags::LEET, None);
+            return;
+        }
+        // reduplication: letters + "2"
+        let last = self.chars[idx[idx.len() - 1]].c;
+        let body = &idx[..idx.len() - 1];
+        if last == '2' && body.len() >= 2 && body.iter().all(|&i| !self.chars[i].c.is_ascii_digit()) {
+            let w: String = body.iter().map(|&i| self.chars[i].c).collect();
+            let (word, _) = self.deelongate(&w);
+            if !is_number_intro(&word) {
+                self.push(word, TokenKind::Word, idx, fl | flags::REDUP, None);
+                return;
+            }
+        }
+        // split at letter/digit boundaries
+        let mut k = 0;
+        while k < idx.len() {
+            let digit = self.chars[idx[k]].c.is_ascii_digit();
+            let mut e = k + 1;
+            while e < idx.len() && self.chars[idx[e]].c.is_ascii_digit() == digit {
+                e += 1;
+            }
+            if digit {
+                self.push_number(&idx[k..e], fl | flags::SPLIT);
+            } else {
+                self.letters(&idx[k..e], fl | flags::SPLIT, allow_split);
+            }
+            k = e;
+        }
+    }
+
+    /// Splits a hashtag or mention at case boundaries, then handles each part.
+    fn tag(&mut self, idx: &[usize], fl: u16) {
+        // candidate cut points: lower→upper, and upper-run→lower (two readings)
+        let upper = |i: usize| self.chars[idx[i]].flags & F_UPPER != 0;
+        let alpha = |i: usize| self.chars[idx[i]].c.is_alphabetic();
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut s = 0;
+        let mut i = 1;
+        while i < idx.len() {
+            if alpha(i) && alpha(i - 1) && upper(i) && !upper(i - 1) {
+                parts.push((s, i));
+                s = i;
+            } else if alpha(i) && alpha(i - 1) && !upper(i) && upper(i - 1) && i >= 2 && upper(i - 2) {
+                // "AMINaja" → AMIN|aja or "HTMLParser" → HTML|Parser: choose by vocabulary
+                let w1: String = idx[s..i].iter().map(|&k| self.chars[k].c).collect();
+                let w2: String = idx[s..i - 1].iter().map(|&k| self.chars[k].c).collect();
+                if self.lang.is_known(&w1) || !self.lang.is_known(&w2) {
+                    parts.push((s, i));
+                    s = i;
+                } else {
+                    parts.push((s, i - 1));
+                    s = i - 1;
+                }
+            }
+            i += 1;
+        }
+        parts.push((s, idx.len()));
+        let split = parts.len() > 1;
+        for (a, b) in parts {
+            if a < b {
+                self.alnum(&idx[a..b], fl | if split { flags::SPLIT } else { 0 }, true);
+            }
+        }
+    }
+}
+
+/// Segments folded characters into tokens (lemma left empty).
+pub(super) fn segment(chars: &[FChar], lang: &Lang) -> Vec<Token> {
+    let ps = join_spaced(chars, pieces(chars));
+    let mut b = Builder {
+        chars,
+        lang,
+        out: Vec::with_capacity(ps.len()),
+        clause: 0,
+    };
+    for p in ps {
+        if p.brk && !b.out.is_empty() {
+            b.clause += 1;
+        }
+        match p.kind {
+            PieceKind::Emoji => {
+                let idx = [p.from];
+                b.push(chars[p.from].c.to_string(), TokenKind::Emoji, &idx, 0, None);
+            }
+            PieceKind::Keycap => {
+                let idx = [p.from];
+                b.push_number(&idx, flags::KEYCAP);
+            }
+            PieceKind::Url => {
+                let idx = [p.from, p.to - 1];
+                b.push(String::from("<url>"), TokenKind::Url, &idx, 0, None);
+            }
+            PieceKind::Alnum => {
+                let idx: Vec<usize> = if p.spaced {
+                    (p.from..p.to).filter(|&i| is_word_char(chars[i].c)).collect()
+                } else {
+                    (p.from..p.to).collect()
+                };
+                if p.spaced {
+                    let w: String = idx.iter().map(|&i| chars[i].c).collect();
+                    let fl = flags::SPACED;
+                    if w.chars().all(|c| c.is_ascii_digit()) {
+                        b.push_number(&idx, fl);
+                    } else {
+                        b.alnum(&idx, fl, true);
+                    }
+                } else if p.hashtag || p.mention {
+                    let fl = if p.hashtag { flags::HASHTAG } else { flags::MENTION };
+                    b.tag(&idx, fl);
+                } else {
+                    b.alnum(&idx, 0, false);
+                }
+            }
+        }
+    }
+    b.out
+}
