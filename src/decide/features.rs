@@ -34,6 +34,10 @@ pub(crate) struct Field<'a> {
     pub participation_clause: Vec<bool>,
     /// per clause: reported speech or news
     pub news_clause: Vec<bool>,
+    /// per clause: the actor speaks in their own voice (first person, or a bare imperative)
+    pub own_voice: Vec<bool>,
+    /// per clause: an item of a numbered or bulleted list
+    pub list_clause: Vec<bool>,
     /// the whole field reads as a neutrality reminder
     pub reminder: bool,
     /// the whole field reads as a news report
@@ -150,17 +154,21 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
             contrast_clause: vec![false; n_clauses],
             participation_clause: vec![false; n_clauses],
             news_clause: vec![false; n_clauses],
+            own_voice: vec![false; n_clauses],
+            list_clause: vec![false; n_clauses],
             reminder: false,
             news: false,
         };
         let start = sigs.len();
         field_signals(c, fi, &f, &hits, &mut sigs);
-        number_signals(fi, &f, &hits, &mut sigs);
+        number_signals(fi, &f, &hits, max_ticket(c), &mut sigs);
         if sigs.len() - start > MAX_SIGS_PER_FIELD {
             sigs.truncate(start + MAX_SIGS_PER_FIELD);
         }
-        negation(&f, &mut sigs[start..]);
-        clause_context(&mut f, &sigs[start..]);
+        let mut own: Vec<Sig> = sigs.split_off(start);
+        negation(&f, &mut own);
+        clause_context(&mut f, &own);
+        sigs.extend(own);
         fields.push(f);
     }
     Features { fields, sigs }
@@ -241,7 +249,30 @@ fn covered(hits: &[Hit], i: usize) -> bool {
     hits.iter().any(|h| h.first <= i && i <= h.last)
 }
 
-fn number_signals(fi: usize, f: &Field, hits: &[Hit], out: &mut Vec<Sig>) {
+fn max_ticket(c: &Classifier) -> u64 {
+    c.tickets.iter().map(|t| t.number as u64).max().unwrap_or(0)
+}
+
+/// Words after which a number counts something else (a polling station, a
+/// floor, a time, a rank), never a ballot number.
+const NOT_BALLOT_AFTER: &[&str] = &[
+    "tps", "rt", "rw", "loket", "ruang", "ruangan", "kamar", "lantai", "kelas", "blok", "gang", "gg", "jalur", "pos", "meja", "pintu",
+    "gate", "halte", "lajur", "jalan", "jl", "kavling", "tahap", "sesi", "babak", "ronde", "juara", "peringkat", "ranking", "rangking",
+    "ke", "hari", "minggu", "bulan", "jam", "pukul", "tanggal", "tgl", "angkatan", "batch", "part", "season", "vol", "episode", "seri",
+    "gelombang", "zona", "sektor", "regu", "pleton", "grup", "kelompok", "dapil", "lomba", "antrian", "antrean", "rumah", "hp", "wa",
+    "kloter", "shift", "bab", "pasal", "ayat", "halaman", "hal", "level", "tingkat", "semester", "umur", "usia", "skor",
+];
+
+/// Words after a number that make it a quantity, a date or a time.
+const NOT_BALLOT_BEFORE: &[&str] = &[
+    "jam", "menit", "detik", "hari", "minggu", "bulan", "tahun", "thn", "orang", "org", "persen", "kg", "km", "meter", "rb", "ribu",
+    "juta", "jt", "wib", "wita", "wit", "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+    "oktober", "november", "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "sep", "okt", "nov", "des", "kali", "x",
+    "buah", "unit", "lembar", "porsi", "gelas", "botol", "liter", "anak", "cucu", "lantai", "kamar", "pcs", "set", "paket", "periode",
+    "putaran", "besar", "terbaik", "teratas", "kelas",
+];
+
+fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut Vec<Sig>) {
     let toks = &f.tokens;
     // support/oppose words right before a number make it a ballot number
     let lex_at: Vec<Option<Kind>> = {
@@ -262,14 +293,29 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], out: &mut Vec<Sig>) {
                 // number words after an introducer: "nomor dua", "paslon satu"
                 let w = NUMBER_WORDS.iter().find(|(w, _)| *w == t.lemma).map(|(_, n)| *n as u64);
                 match w {
-                    Some(n) if i > 0 && is_number_intro(&toks[i - 1].lemma) => Some(n),
+                    Some(n) if i > 0 && is_number_intro(&toks[i - 1].lemma) && toks[i - 1].lemma != "salam" => Some(n),
                     _ => None,
                 }
             }
             _ => None,
         };
         let Some(v) = value else { continue };
-        if !(1..=20).contains(&v) {
+        if v == 0 || v > max_ticket.max(1) {
+            continue;
+        }
+        // times, dates, scores and ranges: "08.00", "2-0", "24–26", "1/2"
+        let joined = |a: &Token, b: &Token| {
+            a.kind == TokenKind::Number
+                && b.kind == TokenKind::Number
+                && f.text.get(a.end..b.start).is_some_and(|g| matches!(g.trim(), "-" | "–" | "—" | ":" | "." | "/" | "," | "x"))
+        };
+        if (i > 0 && joined(&toks[i - 1], t)) || toks.get(i + 1).is_some_and(|n| joined(t, n)) {
+            continue;
+        }
+        if i > 0 && NOT_BALLOT_AFTER.contains(&toks[i - 1].lemma.as_str()) {
+            continue;
+        }
+        if toks.get(i + 1).is_some_and(|n| n.clause == t.clause && NOT_BALLOT_BEFORE.contains(&n.lemma.as_str())) {
             continue;
         }
         if covered(hits, i) && t.kind == TokenKind::Number {
@@ -304,21 +350,61 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], out: &mut Vec<Sig>) {
     }
 }
 
-/// Negation scope: up to three tokens before a support word, same clause.
-fn negation(f: &Field, sigs: &mut [Sig]) {
-    let negs: Vec<(usize, u32)> = sigs.iter().filter(|s| s.is(Kind::Negation)).map(|s| (s.last, s.clause)).collect();
+/// Words of seeing or having: a negation before them says something is absent.
+const PRESENCE: &[&str] = &[
+    "ada", "tampak", "terlihat", "nampak", "kelihatan", "memakai", "pakai", "mengenakan", "menunjukkan", "membawa", "terdapat", "muncul",
+];
+
+/// Negation scope. Support within three tokens after a negation becomes
+/// opposition ("jangan pilih X"). Anything else right after a negation, or
+/// after "tidak tampak / tidak ada" within the clause, is absent ("tidak
+/// tampak calon maupun atribut") and is dropped.
+fn negation(f: &Field, sigs: &mut Vec<Sig>) {
+    let negs: Vec<(usize, usize, u32)> = sigs.iter().filter(|s| s.is(Kind::Negation)).map(|s| (s.first, s.last, s.clause)).collect();
     if negs.is_empty() {
         return;
     }
-    for s in sigs.iter_mut() {
-        if !(s.is(Kind::Support) || s.is(Kind::Praise)) {
+    let supports: Vec<(usize, u32)> = sigs
+        .iter()
+        .filter(|s| s.is(Kind::Support) || s.is(Kind::Oppose) || s.is(Kind::Praise))
+        .map(|s| (s.first, s.clause))
+        .collect();
+    let mut drop = vec![false; sigs.len()];
+    for (k, s) in sigs.iter_mut().enumerate() {
+        if s.is(Kind::Support) || s.is(Kind::Praise) {
+            if negs.iter().any(|&(_, n, cl)| cl == s.clause && n < s.first && s.first - n <= 3) {
+                s.negated = true;
+            }
             continue;
         }
-        if negs.iter().any(|&(n, cl)| cl == s.clause && n < s.first && s.first - n <= 3) {
-            s.negated = true;
+        let droppable = matches!(
+            s.sk,
+            Sk::Cand | Sk::Num | Sk::Lex(Kind::Attribute) | Sk::Lex(Kind::Campaign) | Sk::Lex(Kind::Role) | Sk::Lex(Kind::Election)
+                | Sk::Lex(Kind::Gesture) | Sk::Lex(Kind::Event)
+        );
+        if !droppable {
+            continue;
+        }
+        for &(_, n, cl) in &negs {
+            if cl != s.clause || n >= s.first {
+                continue;
+            }
+            let between_support = supports.iter().any(|&(p, c2)| c2 == cl && p > n && p < s.first);
+            if between_support {
+                continue;
+            }
+            let presence = f.tokens.get(n + 1).is_some_and(|t| PRESENCE.contains(&t.lemma.as_str()));
+            if s.first - n <= 1 || (presence && s.first - n <= 7) {
+                drop[k] = true;
+            }
         }
     }
-    let _ = f;
+    let mut k = 0;
+    sigs.retain(|_| {
+        let keep = !drop[k];
+        k += 1;
+        keep
+    });
 }
 
 fn clause_context(f: &mut Field, sigs: &[Sig]) {
@@ -329,9 +415,11 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
     let mut news_cues = 0usize;
     let mut civil_clause = vec![false; n];
     let mut neg_clause = vec![false; n];
+    let field_civil = sigs.iter().any(|s| s.is(Kind::Civil) || s.is(Kind::Neutrality));
     for s in sigs {
         let cl = (s.clause as usize).min(n.saturating_sub(1));
         match s.sk {
+            Sk::Lex(Kind::Prohibition) if !field_civil => {}
             Sk::Lex(Kind::Prohibition) => {
                 f.neutral_clause[cl] = true;
                 prohibition = true;
@@ -345,7 +433,11 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
                 civil_clause[cl] = true;
                 civil = true;
             }
-            Sk::Lex(Kind::Negation) => neg_clause[cl] = true,
+            Sk::Lex(Kind::Negation) => {
+                if f.tokens.get(s.first).is_some_and(|t| t.lemma == "jangan") {
+                    neg_clause[cl] = true;
+                }
+            }
             Sk::Lex(Kind::Participation) => f.participation_clause[cl] = true,
             Sk::Lex(Kind::News) => {
                 f.news_clause[cl] = true;
@@ -357,6 +449,41 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
     for i in 0..n {
         if civil_clause[i] && neg_clause[i] {
             f.neutral_clause[i] = true;
+        }
+    }
+    // own voice: first person, or a support/oppose word in its bare (imperative) form
+    for s in sigs {
+        let cl = (s.clause as usize).min(n.saturating_sub(1));
+        let bare = f.tokens.get(s.first).is_some_and(|t| {
+            !t.has(flags::STEMMED) || t.text.ends_with("lah") || t.text.ends_with("in") || t.text.ends_with("kan")
+        });
+        let voice = match s.sk {
+            Sk::Lex(Kind::Declare) => true,
+            Sk::Lex(Kind::Support) | Sk::Lex(Kind::Oppose) => bare && s.weight >= 0.8,
+            _ => false,
+        };
+        if voice {
+            f.own_voice[cl] = true;
+        }
+    }
+    // list items: "1. …", "2) …", "a. …", "- …"
+    let mut prev_clause = u32::MAX;
+    for (i, t) in f.tokens.iter().enumerate() {
+        if t.clause == prev_clause {
+            continue;
+        }
+        prev_clause = t.clause;
+        let cl = (t.clause as usize).min(n.saturating_sub(1));
+        let before = if i == 0 { f.text.get(..t.start) } else { f.text.get(f.tokens[i - 1].end..t.start) };
+        let bullet = before.is_some_and(|g| g.contains('\n') && g.trim().starts_with(['-', '•', '*', '–']));
+        let numbered = (t.kind == TokenKind::Number || (t.text.len() == 1 && t.kind == TokenKind::Word))
+            && f.text.get(t.end..).is_some_and(|r| r.starts_with('.') || r.starts_with(')'));
+        if bullet || numbered {
+            f.list_clause[cl] = true;
+            // the item's own clause starts after the marker
+            if numbered && cl + 1 < n {
+                f.list_clause[cl + 1] = true;
+            }
         }
     }
     for t in &f.tokens {

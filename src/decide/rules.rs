@@ -103,7 +103,14 @@ impl Ctx<'_, '_> {
         let cl = s.clause as usize;
         let neutral = f.neutral_clause.get(cl).copied().unwrap_or(false);
         let contrast = f.contrast_clause.get(cl).copied().unwrap_or(false);
-        (neutral && !contrast) || (f.reminder && !contrast)
+        let voice = f.own_voice.get(cl).copied().unwrap_or(false);
+        let list = f.list_clause.get(cl).copied().unwrap_or(false);
+        if contrast {
+            return false;
+        }
+        // inside a reminder, only a clause in the actor's own voice (and not a
+        // list item of prohibitions) escapes: "..., tapi coblos 02!"
+        (neutral && !(voice && !list && !f.reminder)) || (f.reminder && !(voice && !list && !neutral))
     }
 
     fn news(&self, s: &Sig) -> bool {
@@ -116,6 +123,27 @@ impl Ctx<'_, '_> {
     fn participation(&self, s: &Sig) -> bool {
         let f = self.field_of(s);
         f.participation_clause.get(s.clause as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether the field names exactly one ticket (or one ballot number).
+    fn unique_ticket(&self, field: usize) -> bool {
+        let mut tickets = BTreeSet::new();
+        let mut numbers = BTreeSet::new();
+        for &i in &self.valid_targets {
+            let s = &self.f.sigs[i];
+            if s.field != field {
+                continue;
+            }
+            match s.ticket {
+                Some(t) => {
+                    tickets.insert(t);
+                }
+                None => {
+                    numbers.insert(s.number);
+                }
+            }
+        }
+        tickets.len() + numbers.len() == 1 || (tickets.len() == 1 && numbers.len() == 1)
     }
 
     /// Whether act `a` attaches to target `t`.
@@ -132,7 +160,11 @@ impl Ctx<'_, '_> {
             if f.tokens.len() <= SHORT && !f.reminder {
                 return true;
             }
-            return a.clause == t.clause && dist <= WINDOW;
+            if a.clause == t.clause && dist <= WINDOW {
+                return true;
+            }
+            // a word in a neighbouring sentence refers back to the one ticket the field names
+            return !f.reminder && dist <= 3 * WINDOW && a.clause.abs_diff(t.clause) <= 1 && self.unique_ticket(a.field);
         }
         let fa = self.field_of(a);
         let ft = self.field_of(t);
@@ -170,7 +202,7 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         let ok = match s.sk {
             Sk::Cand if !s.strong => {
                 let election_word = sigs.iter().any(|o| {
-                    (o.is(Kind::Election) && o.weight >= 0.8) || o.sk == Sk::Elec && o.election == s.election || o.is(Kind::Role) || o.is(Kind::Event)
+                    (o.is(Kind::Election) && o.weight >= 0.8) || o.sk == Sk::Elec && o.election == s.election
                 });
                 let same_ticket = sigs.iter().enumerate().any(|(j, o)| {
                     j != i
@@ -214,6 +246,9 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         assess(&ctx, a.action, &target_fields, in_season.len())
     };
 
+    let tgt_has_event = sigs.iter().any(|s| {
+        target_fields.contains(&s.field) && (s.is(Kind::Event) || s.is(Kind::Invite))
+    });
     let mut combined;
     let own_reminder = own_fields.iter().any(|&i| feats.fields[i].reminder) && !own.has_b();
     match a.action {
@@ -244,10 +279,14 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                 merge_clear(&mut combined, tgt);
             } else {
                 // free support words in a comment attach to the target's candidates
-                if a.action == Action::Comment && !tgt.targets.is_empty() && !combined.free_support.is_empty() && !combined.has_b() {
+                if matches!(a.action, Action::Comment | Action::Share) && !tgt.targets.is_empty() && !combined.free_support.is_empty() && !combined.has_b() {
                     let mut s = combined.free_support.clone();
+                    let invite = s.iter().any(|&i| sigs[i].is(Kind::Invite));
+                    let opposing = s.iter().any(|&i| sigs[i].is(Kind::Oppose) || sigs[i].negated);
+                    let target_event = tgt_has_event;
                     s.extend(tgt.targets.iter().copied());
-                    combined.fire("B1", s, 0.6, "comment_support");
+                    let code = if invite && target_event { "B6" } else if opposing { "B2" } else { "B1" };
+                    combined.fire(code, s, 0.6, "comment_support");
                 }
                 combine_target(&mut combined, tgt, a.action);
             }
@@ -465,6 +504,13 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
                 }
             }
             Kind::Oppose => Some(("B2", "oppose")),
+            Kind::Campaign if s.weight < 0.8 && !ctx.strong_e && !(in_season > 0 && action != Action::Upload) => {
+                if action == Action::Upload {
+                    None
+                } else {
+                    Some(("R1", "mention"))
+                }
+            }
             Kind::Campaign => Some(("B3", "campaign")),
             Kind::Invite => {
                 if event_present {
@@ -478,8 +524,10 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             Kind::Event => {
                 if invite_present {
                     Some(("B6", "mobilise"))
-                } else {
+                } else if s.weight >= 0.8 {
                     Some(("B3", "event"))
+                } else {
+                    None
                 }
             }
             Kind::Collect => Some(("B6", "collect")),
@@ -499,7 +547,14 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             }
             _ => None,
         };
-        let Some((code, why)) = code_why else { continue };
+        let Some((mut code, mut why)) = code_why else { continue };
+        // a bare ballot number with only a mild word and no explicit election
+        // context is not enough for a breach: "3️⃣ pokoknya!"
+        let only_numbers = ts.iter().all(|&t| sigs[t].sk == Sk::Num);
+        if code == "B1" && only_numbers && !ctx.strong_e && (kind == Kind::Praise || s.weight < 0.8) {
+            code = "R3";
+            why = "number_weak";
+        }
         for &t in &ts {
             acted_targets.insert(t);
         }
@@ -530,6 +585,11 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
     }
 
     // hand symbols
+    let partisan_company = !live_targets.is_empty()
+        || unit.iter().any(|&i| {
+            (sigs[i].is(Kind::Role) || (sigs[i].is(Kind::Attribute) && sigs[i].weight >= 0.6) || sigs[i].is(Kind::Campaign))
+                && !ctx.suppressed(&sigs[i])
+        });
     for &gi in &unit {
         let g = &sigs[gi];
         let is_gesture = g.is(Kind::Gesture) || (g.sk == Sk::Cand && g.what == Some(CandWhat::Gesture));
@@ -578,6 +638,11 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             ev.extend(matching.iter().copied());
             out.fire(code, ev, 0.85, "gesture");
             acted_targets.extend(matching);
+        } else if in_media && !partisan_company {
+            // a hand sign in a photo with nobody of a campaign in it
+            if ctx.weak_e {
+                out.fire("R3", vec![gi], 0.5, "gesture_weak");
+            }
         } else if ctx.strong_e && live_targets.iter().all(|&t| sigs[t].sk == Sk::Num || sigs[t].number == number) {
             let st = if in_media { 0.75 } else { 0.7 };
             out.fire(code, vec![gi], st, "gesture_context");

@@ -55,7 +55,7 @@ fn is_sep_in_word(c: char) -> bool {
 }
 
 fn is_break(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | ';' | '\n' | '\r' | '…' | '。' | '\u{2029}' | '\u{2028}')
+    matches!(c, '.' | '!' | '?' | ';' | ':' | '\n' | '\r' | '…' | '。' | '\u{2029}' | '\u{2028}')
 }
 
 fn leet(c: char) -> Option<char> {
