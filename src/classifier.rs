@@ -243,7 +243,11 @@ impl ClassifierBuilder {
             raw_words(&e.region, &mut words);
         }
         for w in &words {
-            lang.add_word(w);
+            if lexicon_words.contains(w) {
+                lang.add_word(w);
+            } else {
+                lang.add_protected(w);
+            }
         }
         for w in ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "kosong"] {
             lang.add_word(w);

@@ -104,6 +104,9 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("tujuh", 7),
 ];
 
+/// Verbs whose bare form is an imperative in the actor's own voice.
+const IMPERATIVES: &[&str] = &["coblos", "pilih", "dukung", "tolak", "menangkan", "kalahkan", "lanjutkan", "menang", "nyoblos", "milih"];
+
 /// Maximum signals kept per field: bounds the work on hostile input.
 const MAX_SIGS_PER_FIELD: usize = 4096;
 
@@ -454,12 +457,14 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
     // own voice: first person, or a support/oppose word in its bare (imperative) form
     for s in sigs {
         let cl = (s.clause as usize).min(n.saturating_sub(1));
-        let bare = f.tokens.get(s.first).is_some_and(|t| {
-            !t.has(flags::STEMMED) || t.text.ends_with("lah") || t.text.ends_with("in") || t.text.ends_with("kan")
+        // an imperative: the bare verb, or with -lah / colloquial -in
+        let imperative = f.tokens.get(s.first).is_some_and(|t| {
+            IMPERATIVES.contains(&t.lemma.as_str())
+                && (!t.has(flags::STEMMED) || t.text.ends_with("lah") || t.text.ends_with("in") || t.text.ends_with("kan"))
         });
         let voice = match s.sk {
-            Sk::Lex(Kind::Declare) => true,
-            Sk::Lex(Kind::Support) | Sk::Lex(Kind::Oppose) => bare && s.weight >= 0.8,
+            Sk::Lex(Kind::Declare) => s.weight >= 0.8,
+            Sk::Lex(Kind::Support) | Sk::Lex(Kind::Oppose) => imperative,
             _ => false,
         };
         if voice {

@@ -48,6 +48,8 @@ const WINDOW: usize = 8;
 const SHORT: usize = 16;
 
 struct Ctx<'f, 'a> {
+    /// explicit election words (not just a candidate's name)
+    explicit_e: bool,
     f: &'f Features<'a>,
     profile: &'f crate::profile::Profile,
     strong_e: bool,
@@ -105,7 +107,7 @@ impl Ctx<'_, '_> {
         let contrast = f.contrast_clause.get(cl).copied().unwrap_or(false);
         let voice = f.own_voice.get(cl).copied().unwrap_or(false);
         let list = f.list_clause.get(cl).copied().unwrap_or(false);
-        if contrast {
+        if contrast && !neutral {
             return false;
         }
         // inside a reminder, only a clause in the actor's own voice (and not a
@@ -186,9 +188,17 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         !f.reminder
             && match s.sk {
                 Sk::Lex(Kind::Election) => s.weight >= 0.8,
-                Sk::Lex(Kind::Event) | Sk::Lex(Kind::Role) => true,
-                Sk::Elec => true,
+                Sk::Lex(Kind::Event) | Sk::Lex(Kind::Role) => s.weight >= 0.8,
                 Sk::Cand => s.strong && s.what != Some(CandWhat::Gesture),
+                _ => false,
+            }
+    });
+    let explicit_e = sigs.iter().any(|s| {
+        !feats.fields[s.field].reminder
+            && match s.sk {
+                Sk::Lex(Kind::Election) => s.weight >= 0.8,
+                Sk::Lex(Kind::Event) | Sk::Lex(Kind::Role) => s.weight >= 0.8,
+                Sk::Cand => matches!(s.what, Some(CandWhat::Hashtag) | Some(CandWhat::Slogan)),
                 _ => false,
             }
     });
@@ -218,6 +228,7 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         }
     }
     let ctx = Ctx {
+        explicit_e,
         f: feats,
         profile: &c.profile,
         strong_e,
@@ -279,14 +290,28 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                 merge_clear(&mut combined, tgt);
             } else {
                 // free support words in a comment attach to the target's candidates
-                if matches!(a.action, Action::Comment | Action::Share) && !tgt.targets.is_empty() && !combined.free_support.is_empty() && !combined.has_b() {
-                    let mut s = combined.free_support.clone();
+                let tgt_tickets: BTreeSet<u32> = tgt.targets.iter().filter_map(|&t| sigs[t].ticket).collect();
+                if matches!(a.action, Action::Comment | Action::Share)
+                    && !tgt.targets.is_empty()
+                    && tgt_tickets.len() <= 1
+                    && !tgt.balanced
+                    && !combined.free_support.is_empty()
+                    && !combined.has_b()
+                {
+                    let mut s: Vec<usize> = combined
+                        .free_support
+                        .iter()
+                        .copied()
+                        .filter(|&i| !sigs[i].is(Kind::Invite) || tgt_has_event)
+                        .collect();
                     let invite = s.iter().any(|&i| sigs[i].is(Kind::Invite));
                     let opposing = s.iter().any(|&i| sigs[i].is(Kind::Oppose) || sigs[i].negated);
                     let target_event = tgt_has_event;
                     s.extend(tgt.targets.iter().copied());
                     let code = if invite && target_event { "B6" } else if opposing { "B2" } else { "B1" };
-                    combined.fire(code, s, 0.6, "comment_support");
+                    if s.iter().any(|&i| !is_target(&sigs[i])) {
+                        combined.fire(code, s, 0.6, "comment_support");
+                    }
                 }
                 combine_target(&mut combined, tgt, a.action);
             }
@@ -481,7 +506,15 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             out.participation.push(ai);
             continue;
         }
-        let ts = attached_to(ai);
+        let mut ts = attached_to(ai);
+        {
+            let tickets: BTreeSet<u32> = ts.iter().filter_map(|&t| sigs[t].ticket).collect();
+            if tickets.len() >= 2 && matches!(kind, Kind::Support | Kind::Praise | Kind::Campaign | Kind::Event | Kind::Invite) {
+                ts.clear();
+                out.balanced = true;
+                continue;
+            }
+        }
         if ts.is_empty() {
             if matches!(kind, Kind::Support | Kind::Praise | Kind::Oppose) || (kind == Kind::Invite) {
                 out.free_support.push(ai);
@@ -497,14 +530,14 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             Kind::Support => Some(("B1", "support")),
             Kind::Praise if s.negated => None,
             Kind::Praise => {
-                if ctx.strong_e || in_season > 0 {
+                if ctx.explicit_e || in_season > 0 {
                     Some(("B1", "praise"))
                 } else {
                     Some(("R1", "mention"))
                 }
             }
             Kind::Oppose => Some(("B2", "oppose")),
-            Kind::Campaign if s.weight < 0.8 && !ctx.strong_e && !(in_season > 0 && action != Action::Upload) => {
+            Kind::Campaign if s.weight < 0.8 && !ctx.explicit_e && !(in_season > 0 && action != Action::Upload) => {
                 if action == Action::Upload {
                     None
                 } else {
@@ -551,7 +584,7 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
         // a bare ballot number with only a mild word and no explicit election
         // context is not enough for a breach: "3️⃣ pokoknya!"
         let only_numbers = ts.iter().all(|&t| sigs[t].sk == Sk::Num);
-        if code == "B1" && only_numbers && !ctx.strong_e && (kind == Kind::Praise || s.weight < 0.8) {
+        if code == "B1" && only_numbers && !ctx.explicit_e && (kind == Kind::Praise || s.weight < 0.8) {
             code = "R3";
             why = "number_weak";
         }
@@ -601,7 +634,8 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
         }
         let in_media = ctx.field_of(g).role == FieldRole::Media;
         let number = g.number;
-        let matching: Vec<usize> = live_targets
+        let near: Vec<usize> = live_targets.iter().copied().filter(|&t| ctx.attached(g, &sigs[t])).collect();
+        let matching: Vec<usize> = near
             .iter()
             .copied()
             .filter(|&t| number.is_some() && sigs[t].number == number && (sigs[t].sk == Sk::Cand || sigs[t].sk == Sk::Num))
@@ -620,16 +654,17 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             continue;
         }
         if number.is_none() || g.weight < 0.5 {
-            // thumbs-up and the like: only with a ticket
-            if !matching.is_empty() || (!live_targets.is_empty() && g.weight >= 0.4) {
+            // thumbs-up and the like: only next to a named candidate, never a bare number
+            let near: Vec<usize> = near.iter().copied().filter(|&t| sigs[t].sk == Sk::Cand).collect();
+            if !near.is_empty() && g.weight >= 0.4 {
                 let mut ev = vec![gi];
-                ev.extend(live_targets.iter().copied());
+                ev.extend(near.iter().copied());
                 if in_media || photo_words {
                     out.fire("B4", ev, 0.7, "gesture");
                 } else {
                     out.fire("B1", ev, 0.65, "gesture");
                 }
-                acted_targets.extend(live_targets.iter().copied());
+                acted_targets.extend(near.iter().copied());
             }
             continue;
         }
@@ -643,14 +678,14 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             if ctx.weak_e {
                 out.fire("R3", vec![gi], 0.5, "gesture_weak");
             }
-        } else if ctx.strong_e && live_targets.iter().all(|&t| sigs[t].sk == Sk::Num || sigs[t].number == number) {
+        } else if ctx.explicit_e && live_targets.iter().all(|&t| sigs[t].sk == Sk::Num || sigs[t].number == number) {
             let st = if in_media { 0.75 } else { 0.7 };
             out.fire(code, vec![gi], st, "gesture_context");
-        } else if !live_targets.is_empty() && in_media {
+        } else if !near.is_empty() && in_media {
             let mut ev = vec![gi];
-            ev.extend(live_targets.iter().copied());
+            ev.extend(near.iter().copied());
             out.fire("B4", ev, 0.7, "gesture");
-            acted_targets.extend(live_targets.iter().copied());
+            acted_targets.extend(near.iter().copied());
         } else if ctx.weak_e {
             out.fire("R3", vec![gi], 0.5, "gesture_weak");
         } else {

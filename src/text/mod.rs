@@ -92,6 +92,7 @@ impl Token {
 #[derive(Debug, Clone, Default)]
 pub struct Lang {
     words: HashSet<String>,
+    protected: HashSet<String>,
     slang: HashMap<String, Vec<String>>,
 }
 
@@ -119,6 +120,14 @@ impl Lang {
     pub fn add_word(&mut self, w: &str) {
         if !w.is_empty() {
             self.words.insert(w.to_string());
+        }
+    }
+
+    /// Adds a word that is never stemmed (a name from the registry).
+    pub fn add_protected(&mut self, w: &str) {
+        if !w.is_empty() {
+            self.words.insert(w.to_string());
+            self.protected.insert(w.to_string());
         }
     }
 
@@ -222,15 +231,17 @@ pub fn analyze(text: &str, lang: &Lang, scratch: &mut Scratch) -> Vec<Token> {
 }
 
 fn lemma_of(w: &str, lang: &Lang, fl: &mut u16) -> String {
-    if lang.is_word(w) {
+    if lang.protected.contains(w) {
         return w.to_string();
     }
-    match lang.stem(w) {
-        Some(s) => {
+    let st = lang.stem(w);
+    match st {
+        // verbal affixes keep the meaning of the root: "memilih" is "pilih"
+        Some(s) if s.verbal() || !lang.is_word(w) => {
             *fl |= flags::STEMMED;
             s.root
         }
-        None => w.to_string(),
+        _ => w.to_string(),
     }
 }
 

@@ -23,6 +23,25 @@ pub struct Stem {
     pub suffix: String,
 }
 
+impl Stem {
+    /// Whether only verbal or clitic affixes were removed (`me-`, `di-`,
+    /// `-kan`, `-lah`, `-nya`, colloquial `-in`, `nge-`): the word means what
+    /// its root means. Nominal derivations (`pe-`, `-an`, `ke-an`) do not.
+    ///
+    /// ```
+    /// use netral::text::morph::stem;
+    /// let r = |w: &str| w == "pilih";
+    /// assert!(stem("memilih", r).unwrap().verbal());
+    /// assert!(!stem("pemilihan", r).unwrap().verbal());
+    /// ```
+    pub fn verbal(&self) -> bool {
+        let p = self.prefix.trim_end_matches('-');
+        let prefix_ok = matches!(p, "" | "me" | "mem" | "men" | "meng" | "meny" | "di" | "nge" | "ny" | "ng" | "n" | "m" | "ter");
+        let suffix_ok = ["-an", "-ne", "-en", "-ku", "-mu", "-nya"].iter().all(|x| !self.suffix.contains(x));
+        prefix_ok && suffix_ok
+    }
+}
+
 const PARTICLES: &[&str] = &["lah", "kah", "tah", "pun"];
 const POSSESSIVES: &[&str] = &["nya", "ku", "mu"];
 const SUFFIXES: &[&str] = &["keun", "kan", "ake", "an", "in", "ke", "ne", "en", "i"];
@@ -145,8 +164,8 @@ fn prefix_forms(w: &str) -> Vec<(&'static str, String)> {
 }
 
 /// Finds the root of `word` that `is_root` accepts, trying the fewest
-/// changes first. Returns `None` when the word is itself a root or no
-/// reading reaches one. Words longer than 40 bytes are not stemmed.
+/// changes first. Returns `None` when no reading with an affix removed
+/// reaches a root. Words longer than 40 bytes are not stemmed.
 ///
 /// ```
 /// use netral::text::morph::stem;
@@ -165,9 +184,6 @@ fn prefix_forms(w: &str) -> Vec<(&'static str, String)> {
 /// ```
 pub fn stem(word: &str, is_root: impl Fn(&str) -> bool) -> Option<Stem> {
     if word.len() > 40 || word.chars().count() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return None;
-    }
-    if is_root(word) {
         return None;
     }
     let suffixed = suffix_forms(word);
