@@ -48,6 +48,10 @@ const WINDOW: usize = 8;
 const SHORT: usize = 16;
 
 struct Ctx<'f, 'a> {
+    /// any election or participation word, however weak, outside reminders
+    any_election_word: bool,
+    /// tickets per election
+    n_tickets: Vec<usize>,
     /// explicit election words (not just a candidate's name)
     explicit_e: bool,
     f: &'f Features<'a>,
@@ -125,6 +129,11 @@ impl Ctx<'_, '_> {
     fn participation(&self, s: &Sig) -> bool {
         let f = self.field_of(s);
         f.participation_clause.get(s.clause as usize).copied().unwrap_or(false)
+    }
+
+    /// Number of tickets in an election.
+    fn tickets_in(&self, election: u32) -> Option<usize> {
+        Some(self.n_tickets.get(election as usize).copied().unwrap_or(0))
     }
 
     /// Whether the field names exactly one ticket (or one ballot number).
@@ -227,7 +236,12 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
             valid_targets.push(i);
         }
     }
+    let any_election_word = sigs
+        .iter()
+        .any(|s| !feats.fields[s.field].reminder && (s.is(Kind::Election) || s.is(Kind::Participation)));
     let ctx = Ctx {
+        any_election_word,
+        n_tickets: c.registry.elections().iter().map(|e| e.tickets.len()).collect(),
         explicit_e,
         f: feats,
         profile: &c.profile,
@@ -713,7 +727,8 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
                 nums.insert(n);
             }
         }
-        let balanced = (tickets.len() >= 2 && elections.len() == 1 && acted_targets.is_empty())
+        let all_of_election = elections.iter().next().and_then(|&e| ctx.tickets_in(e)).is_some_and(|n| tickets.len() >= n.max(2));
+        let balanced = (all_of_election && elections.len() == 1 && acted_targets.is_empty())
             || (nums.len() >= 2 && cand_mentions.is_empty() && acted_targets.is_empty());
         if balanced {
             out.balanced = true;
@@ -757,7 +772,7 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
                     (s.is(Kind::Support) && s.weight >= 0.6 || s.is(Kind::Oppose) || s.negated) && !ctx.news(s)
                 })
                 .collect();
-            let context = ctx.strong_e || (in_season > 0 && free.iter().any(|&i| sigs[i].weight >= 0.8));
+            let context = ctx.explicit_e || ctx.any_election_word;
             if !free.is_empty() && context && out.participation.is_empty() {
                 out.fire("R2", free, 0.5, "untargeted");
             }
