@@ -174,8 +174,8 @@ fn raw_words(phrase: &str, out: &mut Vec<String>) {
 }
 
 const HONORIFICS: &[&str] = &[
-    "pak", "bu", "bapak", "ibu", "bang", "mas", "mbak", "kang", "cak", "gus", "kak", "uda", "uni", "abah", "ustadz", "prof",
-    "dr", "si", "bung", "teh", "ning", "koh", "bro",
+    "pak", "bu", "bapak", "ibu", "bang", "mas", "mbak", "kang", "cak", "gus", "kak", "uda", "uni",
+    "abah", "ustadz", "prof", "dr", "si", "bung", "teh", "ning", "koh", "bro",
 ];
 
 impl ClassifierBuilder {
@@ -215,7 +215,11 @@ impl ClassifierBuilder {
             Some(l) => l,
             None => Lexicon::embedded()?,
         };
-        let mut registry = if self.default_candidates { Registry::embedded()? } else { Registry::new() };
+        let mut registry = if self.default_candidates {
+            Registry::embedded()?
+        } else {
+            Registry::new()
+        };
         for r in self.registries {
             registry.merge(r)?;
         }
@@ -236,7 +240,13 @@ impl ClassifierBuilder {
                         raw_words(a, &mut words);
                     }
                 }
-                for s in t.aliases.iter().chain(&t.hashtags).chain(&t.slogans).chain(&t.gestures) {
+                for s in t
+                    .aliases
+                    .iter()
+                    .chain(&t.hashtags)
+                    .chain(&t.slogans)
+                    .chain(&t.gestures)
+                {
                     raw_words(s, &mut words);
                 }
             }
@@ -249,7 +259,9 @@ impl ClassifierBuilder {
                 lang.add_protected(w);
             }
         }
-        for w in ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "kosong"] {
+        for w in [
+            "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "kosong",
+        ] {
             lang.add_word(w);
         }
         for (from, to) in &lex.slang {
@@ -274,7 +286,12 @@ impl ClassifierBuilder {
             let l = s.to_lowercase();
             lex.common.contains(&l) || lexicon_words.contains(&l) || l.chars().count() <= 2
         };
-        let single = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() == 1;
+        let single = |s: &str| {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count()
+                == 1
+        };
         // a name or alias is weak if, without honorifics, it is one common word
         let weak = |s: &str| {
             let parts: Vec<String> = s
@@ -305,9 +322,18 @@ impl ClassifierBuilder {
                     number: t.number,
                     names: t.names(),
                 });
-                let cand = |strong: bool, what: CandWhat| Meaning::Cand { ticket: ti, strong, what };
+                let cand = |strong: bool, what: CandWhat| Meaning::Cand {
+                    ticket: ti,
+                    strong,
+                    what,
+                };
                 for c in &t.candidates {
-                    mb.add(&lang, &c.name, false, cand(!(single(&c.name) && weak(&c.name)), CandWhat::Name));
+                    mb.add(
+                        &lang,
+                        &c.name,
+                        false,
+                        cand(!(single(&c.name) && weak(&c.name)), CandWhat::Name),
+                    );
                     for a in &c.aliases {
                         mb.add(&lang, a, false, cand(!weak(a), CandWhat::Alias));
                     }
@@ -316,9 +342,17 @@ impl ClassifierBuilder {
                     if parts.len() > 1 {
                         for p in parts {
                             let pl = p.to_lowercase();
-                            if pl.chars().count() >= 4 && !is_common(&pl) && !HONORIFICS.contains(&pl.as_str()) {
+                            if pl.chars().count() >= 4
+                                && !is_common(&pl)
+                                && !HONORIFICS.contains(&pl.as_str())
+                            {
                                 let unique = part_count.get(&pl).copied().unwrap_or(0) <= 1;
-                                mb.add(&lang, p, false, cand(unique && pl.chars().count() >= 5, CandWhat::Alias));
+                                mb.add(
+                                    &lang,
+                                    p,
+                                    false,
+                                    cand(unique && pl.chars().count() >= 5, CandWhat::Alias),
+                                );
                             }
                         }
                     }
@@ -343,16 +377,44 @@ impl ClassifierBuilder {
                 .filter(|w| {
                     !matches!(
                         w.to_lowercase().as_str(),
-                        "kota" | "kabupaten" | "kab" | "provinsi" | "prov" | "dki" | "daerah" | "istimewa"
+                        "kota"
+                            | "kabupaten"
+                            | "kab"
+                            | "provinsi"
+                            | "prov"
+                            | "dki"
+                            | "daerah"
+                            | "istimewa"
                     )
                 })
                 .collect();
             if !region_words.is_empty() && e.regional {
-                mb.add(&lang, &region_words.join(" "), false, Meaning::Election { election: ei as u32 });
+                mb.add(
+                    &lang,
+                    &region_words.join(" "),
+                    false,
+                    Meaning::Election {
+                        election: ei as u32,
+                    },
+                );
             }
             if !e.regional {
-                for w in ["pilpres", "capres", "cawapres", "presiden", "wapres", "calon presiden"] {
-                    mb.add(&lang, w, false, Meaning::Election { election: ei as u32 });
+                for w in [
+                    "pilpres",
+                    "capres",
+                    "cawapres",
+                    "presiden",
+                    "wapres",
+                    "calon presiden",
+                ] {
+                    mb.add(
+                        &lang,
+                        w,
+                        false,
+                        Meaning::Election {
+                            election: ei as u32,
+                        },
+                    );
                 }
             }
         }

@@ -100,7 +100,10 @@ impl Kind {
 
     /// The header name.
     pub fn name(self) -> &'static str {
-        Kind::ALL.iter().find(|(_, k)| *k == self).map_or("?", |(n, _)| n)
+        Kind::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("?", |(n, _)| n)
     }
 }
 
@@ -215,9 +218,21 @@ impl Lexicon {
             }
             if !body_started {
                 body_started = true;
-                let k = kind.ok_or_else(|| Error::data(file, line_no, 0, "missing `# kind: NAME` header before the first entry"))?;
+                let k = kind.ok_or_else(|| {
+                    Error::data(
+                        file,
+                        line_no,
+                        0,
+                        "missing `# kind: NAME` header before the first entry",
+                    )
+                })?;
                 if !source {
-                    return Err(Error::data(file, line_no, 0, "missing `# source: ...` header before the first entry"));
+                    return Err(Error::data(
+                        file,
+                        line_no,
+                        0,
+                        "missing `# source: ...` header before the first entry",
+                    ));
                 }
                 if k != "slang" && k != "regional" && Kind::from_name(k).is_none() {
                     return Err(Error::data(file, 1, 0, format!("unknown list kind `{k}`")));
@@ -231,18 +246,34 @@ impl Lexicon {
                 let from = from.trim().to_lowercase();
                 let to = to.trim().to_lowercase();
                 if from.is_empty() || to.is_empty() {
-                    return Err(Error::data(file, line_no, 0, "empty side in `informal = formal`"));
+                    return Err(Error::data(
+                        file,
+                        line_no,
+                        0,
+                        "empty side in `informal = formal`",
+                    ));
                 }
                 if from.contains(char::is_whitespace) {
-                    return Err(Error::data(file, line_no, 0, format!("informal side `{from}` must be one word")));
+                    return Err(Error::data(
+                        file,
+                        line_no,
+                        0,
+                        format!("informal side `{from}` must be one word"),
+                    ));
                 }
                 if !seen.insert(from.clone()) {
-                    return Err(Error::data(file, line_no, 0, format!("duplicate entry `{from}`")));
+                    return Err(Error::data(
+                        file,
+                        line_no,
+                        0,
+                        format!("duplicate entry `{from}`"),
+                    ));
                 }
                 new_slang.push((from, to));
                 continue;
             }
-            let kind_v = Kind::from_name(k).ok_or_else(|| Error::data(file, 1, 0, format!("unknown list kind `{k}`")))?;
+            let kind_v = Kind::from_name(k)
+                .ok_or_else(|| Error::data(file, 1, 0, format!("unknown list kind `{k}`")))?;
             let (phrase, opts) = match line.split_once('|') {
                 Some((p, o)) => (p.trim(), Some(o.trim())),
                 None => (line, None),
@@ -252,33 +283,65 @@ impl Lexicon {
             }
             let phrase = phrase.to_lowercase();
             if !seen.insert(phrase.clone()) {
-                return Err(Error::data(file, line_no, 0, format!("duplicate entry `{phrase}`")));
+                return Err(Error::data(
+                    file,
+                    line_no,
+                    0,
+                    format!("duplicate entry `{phrase}`"),
+                ));
             }
             let mut weight = 1.0f32;
             let mut number = None;
             if let Some(opts) = opts {
                 for opt in opts.split(',') {
-                    let (key, val) = opt
-                        .split_once('=')
-                        .ok_or_else(|| Error::data(file, line_no, 0, format!("expected `key = value`, got `{}`", opt.trim())))?;
+                    let (key, val) = opt.split_once('=').ok_or_else(|| {
+                        Error::data(
+                            file,
+                            line_no,
+                            0,
+                            format!("expected `key = value`, got `{}`", opt.trim()),
+                        )
+                    })?;
                     let (key, val) = (key.trim(), val.trim());
                     match key {
                         "weight" => {
-                            let w: f32 = val
-                                .parse()
-                                .map_err(|_| Error::data(file, line_no, 0, format!("weight `{val}` is not a number")))?;
+                            let w: f32 = val.parse().map_err(|_| {
+                                Error::data(
+                                    file,
+                                    line_no,
+                                    0,
+                                    format!("weight `{val}` is not a number"),
+                                )
+                            })?;
                             if !(0.0..=1.0).contains(&w) {
-                                return Err(Error::data(file, line_no, 0, format!("weight must be between 0 and 1, got {val}")));
+                                return Err(Error::data(
+                                    file,
+                                    line_no,
+                                    0,
+                                    format!("weight must be between 0 and 1, got {val}"),
+                                ));
                             }
                             weight = w;
                         }
                         "number" => {
-                            let n: u32 = val
-                                .parse()
-                                .map_err(|_| Error::data(file, line_no, 0, format!("number `{val}` is not a whole number")))?;
+                            let n: u32 = val.parse().map_err(|_| {
+                                Error::data(
+                                    file,
+                                    line_no,
+                                    0,
+                                    format!("number `{val}` is not a whole number"),
+                                )
+                            })?;
                             number = Some(n);
                         }
-                        _ => return Err(Error::data(file, line_no, 0, format!("unknown option `{key}`"))),
+                        _ => {
+                            return Err(Error::data(
+                                file,
+                                line_no,
+                                0,
+                                format!("unknown option `{key}`"),
+                            ))
+                        }
                     }
                 }
             }
@@ -297,7 +360,8 @@ impl Lexicon {
         if !body_started && kind.is_none() {
             return Err(Error::data(file, 1, 0, "missing `# kind: NAME` header"));
         }
-        self.entries.extend(new_entries.into_iter().filter(|e| e.kind != Kind::Common));
+        self.entries
+            .extend(new_entries.into_iter().filter(|e| e.kind != Kind::Common));
         self.slang.extend(new_slang);
         self.common.extend(new_common);
         Ok(())
@@ -318,7 +382,11 @@ mod tests {
         assert!(lex.common.contains("amin"));
         for k in Kind::ALL {
             if k.1 != Kind::Common {
-                assert!(lex.entries.iter().any(|e| e.kind == k.1), "no entries of kind {}", k.0);
+                assert!(
+                    lex.entries.iter().any(|e| e.kind == k.1),
+                    "no entries of kind {}",
+                    k.0
+                );
             }
         }
     }
@@ -326,13 +394,21 @@ mod tests {
     #[test]
     fn errors_name_file_and_line() {
         let mut lex = Lexicon::default();
-        let e = lex.add_file("a.txt", "# kind: nope\n# source: x\nfoo\n").unwrap_err();
+        let e = lex
+            .add_file("a.txt", "# kind: nope\n# source: x\nfoo\n")
+            .unwrap_err();
         assert!(e.to_string().contains("unknown list kind"), "{e}");
-        let e = lex.add_file("a.txt", "# kind: support\n# source: x\nfoo\n\nfoo\n").unwrap_err();
+        let e = lex
+            .add_file("a.txt", "# kind: support\n# source: x\nfoo\n\nfoo\n")
+            .unwrap_err();
         assert_eq!(e.to_string(), "a.txt:5: duplicate entry `foo`");
-        let e = lex.add_file("s.txt", "# kind: slang\n# source: x\nyg\n").unwrap_err();
+        let e = lex
+            .add_file("s.txt", "# kind: slang\n# source: x\nyg\n")
+            .unwrap_err();
         assert_eq!(e.to_string(), "s.txt:3: expected `informal = formal`");
-        let e = lex.add_file("g.txt", "# kind: gesture\n# source: x\n✌ | number = two\n").unwrap_err();
+        let e = lex
+            .add_file("g.txt", "# kind: gesture\n# source: x\n✌ | number = two\n")
+            .unwrap_err();
         assert!(e.to_string().starts_with("g.txt:3:"), "{e}");
         assert!(lex.entries.is_empty(), "a failed load adds nothing");
     }

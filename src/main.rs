@@ -16,7 +16,11 @@ use rayon::prelude::*;
 use netral::{Action, Activity, Classifier, Profile, Registry, Verdict, VerdictKind};
 
 #[derive(Parser)]
-#[command(name = "netral", version, about = "Detects election-neutrality breaches by Indonesian civil servants (ASN) in social-media activity")]
+#[command(
+    name = "netral",
+    version,
+    about = "Detects election-neutrality breaches by Indonesian civil servants (ASN) in social-media activity"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -124,7 +128,15 @@ fn main() -> ExitCode {
             format,
             only,
             max_line_bytes,
-        } => classify(&input, &data, threads, output, format, &only, max_line_bytes),
+        } => classify(
+            &input,
+            &data,
+            threads,
+            output,
+            format,
+            &only,
+            max_line_bytes,
+        ),
         Cmd::Explain {
             text,
             action,
@@ -136,7 +148,9 @@ fn main() -> ExitCode {
             created_at,
             json,
             data,
-        } => explain(text, &action, target, media, hashtag, &role, official, created_at, json, &data),
+        } => explain(
+            text, &action, target, media, hashtag, &role, official, created_at, json, &data,
+        ),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,
@@ -187,7 +201,9 @@ enum Line {
 
 fn parse_line(bytes: &[u8], total: usize, max: usize, line_no: u64) -> Line {
     if total > max {
-        return Line::Err(format!("line is {total} bytes, over the limit of {max} (--max-line-bytes)"));
+        return Line::Err(format!(
+            "line is {total} bytes, over the limit of {max} (--max-line-bytes)"
+        ));
     }
     let mut b = bytes;
     if b.last() == Some(&b'\r') {
@@ -211,7 +227,10 @@ fn parse_line(bytes: &[u8], total: usize, max: usize, line_no: u64) -> Line {
 
 fn open_input(input: &str) -> Result<(Box<dyn BufRead + Send>, Option<u64>), String> {
     if input == "-" {
-        return Ok((Box::new(BufReader::with_capacity(1 << 16, io::stdin())), None));
+        return Ok((
+            Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
+            None,
+        ));
     }
     let f = File::open(input).map_err(|e| format!("{input}: {e}"))?;
     let size = f.metadata().ok().map(|m| m.len());
@@ -244,7 +263,12 @@ fn write_csv(w: &mut impl Write, v: &Verdict) -> io::Result<()> {
         (Some(k), _) => k.as_str().to_string(),
         (None, _) => "error".to_string(),
     };
-    let quote = v.evidence.first().map(|e| e.quote.as_str()).or(v.error.as_deref()).unwrap_or("");
+    let quote = v
+        .evidence
+        .first()
+        .map(|e| e.quote.as_str())
+        .or(v.error.as_deref())
+        .unwrap_or("");
     writeln!(
         w,
         "{},{},{},{},{},{},{}",
@@ -270,7 +294,9 @@ fn classify(
 ) -> Result<(), String> {
     for o in only {
         if !matches!(o.as_str(), "breach" | "review" | "clear" | "error") {
-            return Err(format!("--only: unknown verdict `{o}` (breach, review, clear, error)"));
+            return Err(format!(
+                "--only: unknown verdict `{o}` (breach, review, clear, error)"
+            ));
         }
     }
     let c = build(data)?;
@@ -337,14 +363,16 @@ fn classify(
         }
         let verdicts: Vec<Verdict> = pool.install(|| {
             raw.par_iter()
-                .map(|(n, bytes, total)| match parse_line(bytes, *total, max, *n) {
-                    Line::Ok(a) => {
-                        let mut v = c.classify(&a);
-                        v.line = Some(*n);
-                        v
-                    }
-                    Line::Err(e) => Verdict::error(Some(*n), e),
-                })
+                .map(
+                    |(n, bytes, total)| match parse_line(bytes, *total, max, *n) {
+                        Line::Ok(a) => {
+                            let mut v = c.classify(&a);
+                            v.line = Some(*n);
+                            v
+                        }
+                        Line::Err(e) => Verdict::error(Some(*n), e),
+                    },
+                )
                 .collect()
         });
         for v in &verdicts {
@@ -375,7 +403,13 @@ fn classify(
     Ok(())
 }
 
-fn write_one(w: &mut impl Write, v: &Verdict, format: Format, only: &[String], counts: &mut [u64; 4]) -> Result<(), String> {
+fn write_one(
+    w: &mut impl Write,
+    v: &Verdict,
+    format: Format,
+    only: &[String],
+    counts: &mut [u64; 4],
+) -> Result<(), String> {
     let (idx, name) = match v.verdict {
         Some(VerdictKind::Breach) => (0, "breach"),
         Some(VerdictKind::Review) => (1, "review"),
@@ -387,7 +421,9 @@ fn write_one(w: &mut impl Write, v: &Verdict, format: Format, only: &[String], c
         return Ok(());
     }
     let r = match format {
-        Format::Jsonl => serde_json::to_writer(&mut *w, v).map_err(io::Error::other).and_then(|_| w.write_all(b"\n")),
+        Format::Jsonl => serde_json::to_writer(&mut *w, v)
+            .map_err(io::Error::other)
+            .and_then(|_| w.write_all(b"\n")),
         Format::Csv => write_csv(w, v),
     };
     r.map_err(|e| format!("writing output: {e}"))
@@ -421,7 +457,11 @@ fn explain(
         actor: netral::Actor {
             id: None,
             role,
-            account: if official { netral::Account::Official } else { netral::Account::Personal },
+            account: if official {
+                netral::Account::Official
+            } else {
+                netral::Account::Personal
+            },
         },
         created_at,
         platform: None,
@@ -430,14 +470,24 @@ fn explain(
     let mut out = io::stdout().lock();
     let _ = print_explained(&mut out, &a, &v);
     if json {
-        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        );
     }
     Ok(())
 }
 
 fn print_explained(out: &mut impl Write, a: &Activity, v: &Verdict) -> io::Result<()> {
     let verdict = v.verdict.map_or("error", |k| k.as_str());
-    writeln!(out, "verdict: {}   score: {:.2}   codes: {}", verdict.to_uppercase(), v.score, v.codes.join(", "))?;
+    writeln!(
+        out,
+        "verdict: {}   score: {:.2}   codes: {}",
+        verdict.to_uppercase(),
+        v.score,
+        v.codes.join(", ")
+    )?;
     if !v.rules.is_empty() {
         writeln!(out, "rules:   {}", v.rules.join(", "))?;
     }
@@ -448,12 +498,25 @@ fn print_explained(out: &mut impl Write, a: &Activity, v: &Verdict) -> io::Resul
     if !v.evidence.is_empty() {
         writeln!(out, "evidence:")?;
         for e in &v.evidence {
-            let Some(field) = a.field(&e.field) else { continue };
-            let lo = field[..e.start].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
-            let hi = field[e.end..].char_indices().nth(30).map_or(field.len(), |(i, _)| e.end + i);
+            let Some(field) = a.field(&e.field) else {
+                continue;
+            };
+            let lo = field[..e.start]
+                .char_indices()
+                .rev()
+                .nth(30)
+                .map_or(0, |(i, _)| i);
+            let hi = field[e.end..]
+                .char_indices()
+                .nth(30)
+                .map_or(field.len(), |(i, _)| e.end + i);
             let before = field.get(lo..e.start).unwrap_or("").replace('\n', " ");
             let after = field.get(e.end..hi).unwrap_or("").replace('\n', " ");
-            writeln!(out, "  [{:<13}] {}: …{}⟦{}⟧{}…", e.kind, e.field, before, e.quote, after)?;
+            writeln!(
+                out,
+                "  [{:<13}] {}: …{}⟦{}⟧{}…",
+                e.kind, e.field, before, e.quote, after
+            )?;
         }
     }
     writeln!(out, "reasons:")?;

@@ -101,7 +101,11 @@ impl MatcherBuilder {
     /// Adds a phrase (analysed like post text; `tag` analyses it as a hashtag).
     /// Returns false when the phrase has no matchable token.
     pub fn add(&mut self, lang: &Lang, phrase: &str, tag: bool, meaning: Meaning) -> bool {
-        let text = if tag { format!("#{}", phrase.trim_start_matches('#')) } else { phrase.to_string() };
+        let text = if tag {
+            format!("#{}", phrase.trim_start_matches('#'))
+        } else {
+            phrase.to_string()
+        };
         let toks = analyze(&text, lang, &mut self.scratch);
         let mut key = Vec::with_capacity(toks.len());
         for t in &toks {
@@ -175,7 +179,11 @@ impl Matcher {
         buf.clear();
         out.clear();
         for t in tokens {
-            let id = if t.kind == TokenKind::Url { 0 } else { self.ids.get(t.lemma.as_str()).copied().unwrap_or(0) };
+            let id = if t.kind == TokenKind::Url {
+                0
+            } else {
+                self.ids.get(t.lemma.as_str()).copied().unwrap_or(0)
+            };
             encode(id, buf);
         }
         for m in self.ac.find_iter(buf.as_slice()) {

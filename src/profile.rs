@@ -87,9 +87,18 @@ struct RawProfile {
 
 /// The embedded profiles: (name, content).
 pub const EMBEDDED: &[(&str, &str)] = &[
-    ("national", include_str!("../lexicon/profiles/national.toml")),
-    ("prabumulih", include_str!("../lexicon/profiles/prabumulih.toml")),
-    ("bengkulu", include_str!("../lexicon/profiles/bengkulu.toml")),
+    (
+        "national",
+        include_str!("../lexicon/profiles/national.toml"),
+    ),
+    (
+        "prabumulih",
+        include_str!("../lexicon/profiles/prabumulih.toml"),
+    ),
+    (
+        "bengkulu",
+        include_str!("../lexicon/profiles/bengkulu.toml"),
+    ),
 ];
 
 impl Default for Profile {
@@ -99,9 +108,21 @@ impl Default for Profile {
             description: String::new(),
             codes: CODES
                 .iter()
-                .map(|c| (c.to_string(), if c.starts_with('B') { Severity::Breach } else { Severity::Review }))
+                .map(|c| {
+                    (
+                        c.to_string(),
+                        if c.starts_with('B') {
+                            Severity::Breach
+                        } else {
+                            Severity::Review
+                        },
+                    )
+                })
                 .collect(),
-            situations: Situation::ALL.iter().map(|(_, s)| (*s, Some("R1".to_string()))).collect(),
+            situations: Situation::ALL
+                .iter()
+                .map(|(_, s)| (*s, Some("R1".to_string())))
+                .collect(),
         }
     }
 }
@@ -114,10 +135,14 @@ impl Profile {
 
     /// An embedded profile by name.
     pub fn embedded(name: &str) -> Result<Self, Error> {
-        let (n, content) = EMBEDDED
-            .iter()
-            .find(|(n, _)| *n == name)
-            .ok_or_else(|| Error::data(name, 0, 0, format!("no embedded profile `{name}` (known: national, prabumulih, bengkulu)")))?;
+        let (n, content) = EMBEDDED.iter().find(|(n, _)| *n == name).ok_or_else(|| {
+            Error::data(
+                name,
+                0,
+                0,
+                format!("no embedded profile `{name}` (known: national, prabumulih, bengkulu)"),
+            )
+        })?;
         Self::from_toml(&format!("lexicon/profiles/{n}.toml"), content)
     }
 
@@ -152,7 +177,10 @@ impl Profile {
             Some(base) if base.get_ref() != "national" || raw.name.get_ref() != "national" => {
                 let b = base.get_ref();
                 if !EMBEDDED.iter().any(|(n, _)| n == b) {
-                    return Err(at(base.span(), format!("cannot extend unknown profile `{b}`")));
+                    return Err(at(
+                        base.span(),
+                        format!("cannot extend unknown profile `{b}`"),
+                    ));
                 }
                 Self::embedded(b)?
             }
@@ -164,14 +192,20 @@ impl Profile {
             if !CODES.contains(&code.as_str()) {
                 // locate the key: search for it at a line start
                 let off = find_key(content, &code).unwrap_or(sev.span().start);
-                return Err(at(off..off, format!("unknown code `{code}` (known: {})", CODES.join(", "))));
+                return Err(at(
+                    off..off,
+                    format!("unknown code `{code}` (known: {})", CODES.join(", ")),
+                ));
             }
             let s = match sev.get_ref().as_str() {
                 "breach" => Severity::Breach,
                 "review" => Severity::Review,
                 "off" => Severity::Off,
                 other => {
-                    return Err(at(sev.span(), format!("severity of {code} must be breach, review or off, got `{other}`")))
+                    return Err(at(
+                        sev.span(),
+                        format!("severity of {code} must be breach, review or off, got `{other}`"),
+                    ))
                 }
             };
             p.codes.insert(code, s);
@@ -190,7 +224,10 @@ impl Profile {
             } else if CODES.contains(&v) {
                 Some(v.to_string())
             } else {
-                return Err(at(val.span(), format!("situation `{name}` takes a code (B1..R3) or \"allowed\", got `{v}`")));
+                return Err(at(
+                    val.span(),
+                    format!("situation `{name}` takes a code (B1..R3) or \"allowed\", got `{v}`"),
+                ));
             };
             p.situations.insert(sit, v);
         }
@@ -239,13 +276,21 @@ mod tests {
 
     #[test]
     fn errors_name_the_place() {
-        let e = Profile::from_toml("p.toml", "name = \"x\"\n[codes]\nB1 = \"maybe\"\n").unwrap_err().to_string();
+        let e = Profile::from_toml("p.toml", "name = \"x\"\n[codes]\nB1 = \"maybe\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("p.toml:3:"), "{e}");
-        let e = Profile::from_toml("p.toml", "name = \"x\"\n[situations]\nselfie = \"B4\"\n").unwrap_err().to_string();
+        let e = Profile::from_toml("p.toml", "name = \"x\"\n[situations]\nselfie = \"B4\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("p.toml:3:1: unknown situation"), "{e}");
-        let e = Profile::from_toml("p.toml", "description = \"x\"\n").unwrap_err().to_string();
+        let e = Profile::from_toml("p.toml", "description = \"x\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("name"), "{e}");
-        let e = Profile::from_toml("p.toml", "name = \"x\"\nextends = \"mars\"\n").unwrap_err().to_string();
+        let e = Profile::from_toml("p.toml", "name = \"x\"\nextends = \"mars\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("p.toml:2:"), "{e}");
     }
 }

@@ -77,7 +77,9 @@ impl Election {
         match (&self.campaign, &self.voting_day) {
             (Some((a, _)), Some(v)) => d >= a.as_str() && d <= v.as_str(),
             (Some((a, b)), None) => d >= a.as_str() && d <= b.as_str(),
-            (None, Some(v)) => d <= v.as_str() && d >= self.confirmed_on.as_deref().unwrap_or(v.as_str()),
+            (None, Some(v)) => {
+                d <= v.as_str() && d >= self.confirmed_on.as_deref().unwrap_or(v.as_str())
+            }
             (None, None) => false,
         }
     }
@@ -148,8 +150,14 @@ struct RawCandidate {
 
 /// The embedded default registry files.
 pub const EMBEDDED: &[(&str, &str)] = &[
-    ("pemilu-2024.toml", include_str!("../lexicon/candidates/pemilu-2024.toml")),
-    ("pilkada-2024.toml", include_str!("../lexicon/candidates/pilkada-2024.toml")),
+    (
+        "pemilu-2024.toml",
+        include_str!("../lexicon/candidates/pemilu-2024.toml"),
+    ),
+    (
+        "pilkada-2024.toml",
+        include_str!("../lexicon/candidates/pilkada-2024.toml"),
+    ),
 ];
 
 fn valid_date(s: &str) -> bool {
@@ -157,7 +165,9 @@ fn valid_date(s: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
         && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
         && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0))
 }
@@ -177,7 +187,10 @@ impl Registry {
     pub fn embedded() -> Result<Self, Error> {
         let mut r = Registry::new();
         for (name, content) in EMBEDDED {
-            r.merge(Registry::from_toml(&format!("lexicon/candidates/{name}"), content)?)?;
+            r.merge(Registry::from_toml(
+                &format!("lexicon/candidates/{name}"),
+                content,
+            )?)?;
         }
         Ok(r)
     }
@@ -217,14 +230,20 @@ impl Registry {
                 return Err(at(re.id.span(), "election id is empty".into()));
             }
             if id.chars().any(|c| c.is_uppercase() || c.is_whitespace()) {
-                return Err(at(re.id.span(), format!("election id `{id}` must be lower case without spaces")));
+                return Err(at(
+                    re.id.span(),
+                    format!("election id `{id}` must be lower case without spaces"),
+                ));
             }
             if !ids.insert(id.clone()) {
                 return Err(at(re.id.span(), format!("duplicate election id `{id}`")));
             }
             for d in [&re.voting_day, &re.confirmed_on].into_iter().flatten() {
                 if !valid_date(d.get_ref()) {
-                    return Err(at(d.span(), format!("date `{}` is not YYYY-MM-DD", d.get_ref())));
+                    return Err(at(
+                        d.span(),
+                        format!("date `{}` is not YYYY-MM-DD", d.get_ref()),
+                    ));
                 }
             }
             let campaign = match &re.campaign {
@@ -232,7 +251,11 @@ impl Registry {
                 Some(c) => {
                     let v = c.get_ref();
                     if v.len() != 2 || !v.iter().all(|d| valid_date(d)) || v[0] > v[1] {
-                        return Err(at(c.span(), "campaign must be [\"YYYY-MM-DD\", \"YYYY-MM-DD\"], first day first".into()));
+                        return Err(at(
+                            c.span(),
+                            "campaign must be [\"YYYY-MM-DD\", \"YYYY-MM-DD\"], first day first"
+                                .into(),
+                        ));
                     }
                     Some((v[0].clone(), v[1].clone()))
                 }
@@ -242,16 +265,25 @@ impl Registry {
             for rt in re.tickets {
                 let n = *rt.number.get_ref();
                 if !numbers.insert(n) {
-                    return Err(at(rt.number.span(), format!("duplicate ballot number {n} in election `{id}`")));
+                    return Err(at(
+                        rt.number.span(),
+                        format!("duplicate ballot number {n} in election `{id}`"),
+                    ));
                 }
                 if rt.candidates.get_ref().is_empty() {
-                    return Err(at(rt.candidates.span(), format!("ticket {n} has no candidate")));
+                    return Err(at(
+                        rt.candidates.span(),
+                        format!("ticket {n} has no candidate"),
+                    ));
                 }
                 let mut cands = Vec::new();
                 for rc in rt.candidates.into_inner() {
                     let name = rc.name.get_ref().trim().to_string();
                     if name.is_empty() {
-                        return Err(at(rc.name.span(), format!("ticket {n}: empty candidate name")));
+                        return Err(at(
+                            rc.name.span(),
+                            format!("ticket {n}: empty candidate name"),
+                        ));
                     }
                     let aliases = strings(rc.aliases, &at, n, "candidate alias")?;
                     cands.push(Candidate { name, aliases });
@@ -271,7 +303,11 @@ impl Registry {
             let lower_id = id.to_lowercase();
             let regional = match re.level.as_deref() {
                 Some(l) => !matches!(l, "national" | "nasional" | "pemilu"),
-                None => !(lower_id.contains("pilpres") || lower_id.contains("pemilu") || lower_id.contains("pileg")),
+                None => {
+                    !(lower_id.contains("pilpres")
+                        || lower_id.contains("pemilu")
+                        || lower_id.contains("pileg"))
+                }
             };
             out.elections.push(Election {
                 title: re.title.unwrap_or_else(|| id.clone()),
@@ -297,7 +333,10 @@ impl Registry {
                     &e.source,
                     0,
                     0,
-                    format!("duplicate election id `{}` (already loaded from {})", e.id, prev.source),
+                    format!(
+                        "duplicate election id `{}` (already loaded from {})",
+                        e.id, prev.source
+                    ),
                 ));
             }
         }
@@ -355,18 +394,27 @@ mod tests {
         ] {
             assert!(ids.contains(&id), "missing {id}");
         }
-        let pekanbaru = r.elections().iter().find(|e| e.id == "pilwako-pekanbaru-2024").unwrap();
+        let pekanbaru = r
+            .elections()
+            .iter()
+            .find(|e| e.id == "pilwako-pekanbaru-2024")
+            .unwrap();
         assert_eq!(pekanbaru.tickets.len(), 5);
         assert!(!r.elections()[0].regional);
     }
 
     #[test]
     fn errors() {
-        let e = Registry::from_toml("a.toml", "[[elections]\n").unwrap_err().to_string();
-        assert!(e.starts_with("a.toml:1:"), "{e}");
-        let e = Registry::from_toml("a.toml", "[[elections]]\nid = \"x\"\n[[elections.tickets]]\ncandidates = [{name=\"A\"}]\n")
+        let e = Registry::from_toml("a.toml", "[[elections]\n")
             .unwrap_err()
             .to_string();
+        assert!(e.starts_with("a.toml:1:"), "{e}");
+        let e = Registry::from_toml(
+            "a.toml",
+            "[[elections]]\nid = \"x\"\n[[elections.tickets]]\ncandidates = [{name=\"A\"}]\n",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("number"), "{e}");
         let e = Registry::from_toml("a.toml", "[[elections]]\nid = \"x\"\n[[elections.tickets]]\nnumber = 1\ncandidates = [{aliases=[\"A\"]}]\n")
             .unwrap_err()
@@ -378,19 +426,35 @@ mod tests {
         )
         .unwrap_err()
         .to_string();
-        assert!(e.starts_with("a.toml:6:") && e.contains("empty ticket alias"), "{e}");
-        let e = Registry::from_toml("a.toml", "[[elections]]\nid = \"x\"\n[[elections]]\nid = \"x\"\n")
-            .unwrap_err()
-            .to_string();
-        assert!(e.starts_with("a.toml:4:") && e.contains("duplicate election id"), "{e}");
-        let e = Registry::from_toml("a.toml", "[[elections]]\nid = \"x\"\nvoting_day = \"27-11-2024\"\n")
-            .unwrap_err()
-            .to_string();
+        assert!(
+            e.starts_with("a.toml:6:") && e.contains("empty ticket alias"),
+            "{e}"
+        );
+        let e = Registry::from_toml(
+            "a.toml",
+            "[[elections]]\nid = \"x\"\n[[elections]]\nid = \"x\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("a.toml:4:") && e.contains("duplicate election id"),
+            "{e}"
+        );
+        let e = Registry::from_toml(
+            "a.toml",
+            "[[elections]]\nid = \"x\"\nvoting_day = \"27-11-2024\"\n",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.starts_with("a.toml:3:"), "{e}");
         let mut r = Registry::embedded().unwrap();
         let before = r.clone();
         let dup = Registry::from_toml("b.toml", "[[elections]]\nid = \"pilpres-2024\"\n").unwrap();
-        assert!(r.merge(dup).unwrap_err().to_string().contains("duplicate election id"));
+        assert!(r
+            .merge(dup)
+            .unwrap_err()
+            .to_string()
+            .contains("duplicate election id"));
         assert_eq!(r, before);
     }
 }

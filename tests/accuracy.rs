@@ -26,7 +26,10 @@ fn kind(s: &str) -> VerdictKind {
 fn corpus_precision_recall() {
     let c = Classifier::new();
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     let order = [VerdictKind::Breach, VerdictKind::Review, VerdictKind::Clear];
     let mut m: BTreeMap<(VerdictKind, VerdictKind), usize> = BTreeMap::new();
@@ -34,13 +37,17 @@ fn corpus_precision_recall() {
     let mut c1_breach = Vec::new();
     let mut errors = Vec::new();
     let mut n = 0;
-    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "jsonl")) {
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+    {
         let content = std::fs::read_to_string(path).unwrap();
         for (i, line) in content.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
-            let a: Activity = serde_json::from_str(line).unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1));
+            let a: Activity = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1));
             let g: Gold = serde_json::from_str(line).unwrap();
             let v = c.classify(&a);
             let got = v.verdict.unwrap();
@@ -70,18 +77,34 @@ fn corpus_precision_recall() {
     println!("corpus: {n} activities");
     println!("confusion (rows gold, columns predicted): breach review clear");
     for w in order {
-        let row: Vec<String> = order.iter().map(|g| format!("{:6}", m.get(&(w, *g)).unwrap_or(&0))).collect();
+        let row: Vec<String> = order
+            .iter()
+            .map(|g| format!("{:6}", m.get(&(w, *g)).unwrap_or(&0)))
+            .collect();
         println!("  {:7} {}", w.as_str(), row.join(" "));
     }
     let mut stats = BTreeMap::new();
     for k in order {
         let tp = *m.get(&(k, k)).unwrap_or(&0) as f64;
-        let pred: f64 = order.iter().map(|w| *m.get(&(*w, k)).unwrap_or(&0) as f64).sum();
-        let gold: f64 = order.iter().map(|g| *m.get(&(k, *g)).unwrap_or(&0) as f64).sum();
+        let pred: f64 = order
+            .iter()
+            .map(|w| *m.get(&(*w, k)).unwrap_or(&0) as f64)
+            .sum();
+        let gold: f64 = order
+            .iter()
+            .map(|g| *m.get(&(k, *g)).unwrap_or(&0) as f64)
+            .sum();
         let p = if pred > 0.0 { tp / pred } else { 0.0 };
         let r = if gold > 0.0 { tp / gold } else { 0.0 };
-        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-        println!("  {:7} precision {p:.3} recall {r:.3} F1 {f1:.3}", k.as_str());
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        println!(
+            "  {:7} precision {p:.3} recall {r:.3} F1 {f1:.3}",
+            k.as_str()
+        );
         stats.insert(k, (p, r, f1));
     }
     println!("per gold code (correct verdict / cases):");
@@ -96,7 +119,10 @@ fn corpus_precision_recall() {
     assert!(n >= 500, "corpus has only {n} activities");
     let (bp, br, _) = stats[&VerdictKind::Breach];
     let (_, _, rf1) = stats[&VerdictKind::Review];
-    assert!(c1_breach.is_empty(), "C1 items judged breach: {c1_breach:?}");
+    assert!(
+        c1_breach.is_empty(),
+        "C1 items judged breach: {c1_breach:?}"
+    );
     assert!(bp >= 0.97, "breach precision {bp:.3} < 0.97");
     assert!(br >= 0.95, "breach recall {br:.3} < 0.95");
     assert!(rf1 >= 0.80, "review F1 {rf1:.3} < 0.80");

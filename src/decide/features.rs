@@ -105,7 +105,18 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
 ];
 
 /// Verbs whose bare form is an imperative in the actor's own voice.
-const IMPERATIVES: &[&str] = &["coblos", "pilih", "dukung", "tolak", "menangkan", "kalahkan", "lanjutkan", "menang", "nyoblos", "milih"];
+const IMPERATIVES: &[&str] = &[
+    "coblos",
+    "pilih",
+    "dukung",
+    "tolak",
+    "menangkan",
+    "kalahkan",
+    "lanjutkan",
+    "menang",
+    "nyoblos",
+    "milih",
+];
 
 /// Maximum signals kept per field: bounds the work on hostile input.
 const MAX_SIGS_PER_FIELD: usize = 4096;
@@ -137,7 +148,10 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
             for tok in &mut t {
                 tok.start = tok.start.saturating_sub(1).min(text.len());
                 tok.end = tok.end.saturating_sub(1).min(text.len());
-                if !text.is_char_boundary(tok.start) || !text.is_char_boundary(tok.end) || tok.start > tok.end {
+                if !text.is_char_boundary(tok.start)
+                    || !text.is_char_boundary(tok.end)
+                    || tok.start > tok.end
+                {
                     tok.start = 0;
                     tok.end = text.len();
                 }
@@ -183,7 +197,15 @@ fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut V
         let clause = toks[0].clause;
         let bent = toks.iter().any(|t| t.flags & BENT != 0);
         let meanings = c.matcher.meanings(h.pattern);
-        let everyday = meanings.iter().any(|m| matches!(m, Meaning::Lex { kind: Kind::Everyday, .. }));
+        let everyday = meanings.iter().any(|m| {
+            matches!(
+                m,
+                Meaning::Lex {
+                    kind: Kind::Everyday,
+                    ..
+                }
+            )
+        });
         for m in meanings {
             let base = Sig {
                 field: fi,
@@ -202,7 +224,11 @@ fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut V
                 bent,
             };
             match *m {
-                Meaning::Lex { kind, weight, number } => {
+                Meaning::Lex {
+                    kind,
+                    weight,
+                    number,
+                } => {
                     if everyday && kind != Kind::Everyday {
                         continue;
                     }
@@ -213,21 +239,19 @@ fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut V
                         ..base
                     });
                 }
-                Meaning::Cand { ticket, strong, what } => {
+                Meaning::Cand {
+                    ticket,
+                    strong,
+                    what,
+                } => {
                     if everyday {
                         continue;
                     }
-                    // a name read only by bending an everyday word is weaker
-                    let hashtag = toks.iter().all(|t| t.has(flags::HASHTAG)) || f.role == FieldRole::Tag;
                     out.push(Sig {
                         sk: Sk::Cand,
                         ticket: Some(ticket),
                         strong,
-                        what: Some(if hashtag && what != CandWhat::Gesture && what != CandWhat::Hashtag && f.role != FieldRole::Target {
-                            what
-                        } else {
-                            what
-                        }),
+                        what: Some(what),
                         number: c.tickets.get(ticket as usize).map(|t| t.number),
                         election: c.tickets.get(ticket as usize).map(|t| t.election as u32),
                         ..base
@@ -259,20 +283,149 @@ fn max_ticket(c: &Classifier) -> u64 {
 /// Words after which a number counts something else (a polling station, a
 /// floor, a time, a rank), never a ballot number.
 const NOT_BALLOT_AFTER: &[&str] = &[
-    "tps", "rt", "rw", "loket", "ruang", "ruangan", "kamar", "lantai", "kelas", "blok", "gang", "gg", "jalur", "pos", "meja", "pintu",
-    "gate", "halte", "lajur", "jalan", "jl", "kavling", "tahap", "sesi", "babak", "ronde", "juara", "peringkat", "ranking", "rangking",
-    "ke", "hari", "minggu", "bulan", "jam", "pukul", "tanggal", "tgl", "angkatan", "batch", "part", "season", "vol", "episode", "seri",
-    "gelombang", "zona", "sektor", "regu", "pleton", "grup", "kelompok", "dapil", "lomba", "antrian", "antrean", "rumah", "hp", "wa",
-    "kloter", "shift", "bab", "pasal", "ayat", "halaman", "hal", "level", "tingkat", "semester", "umur", "usia", "skor",
+    "tps",
+    "rt",
+    "rw",
+    "loket",
+    "ruang",
+    "ruangan",
+    "kamar",
+    "lantai",
+    "kelas",
+    "blok",
+    "gang",
+    "gg",
+    "jalur",
+    "pos",
+    "meja",
+    "pintu",
+    "gate",
+    "halte",
+    "lajur",
+    "jalan",
+    "jl",
+    "kavling",
+    "tahap",
+    "sesi",
+    "babak",
+    "ronde",
+    "juara",
+    "peringkat",
+    "ranking",
+    "rangking",
+    "ke",
+    "hari",
+    "minggu",
+    "bulan",
+    "jam",
+    "pukul",
+    "tanggal",
+    "tgl",
+    "angkatan",
+    "batch",
+    "part",
+    "season",
+    "vol",
+    "episode",
+    "seri",
+    "gelombang",
+    "zona",
+    "sektor",
+    "regu",
+    "pleton",
+    "grup",
+    "kelompok",
+    "dapil",
+    "lomba",
+    "antrian",
+    "antrean",
+    "rumah",
+    "hp",
+    "wa",
+    "kloter",
+    "shift",
+    "bab",
+    "pasal",
+    "ayat",
+    "halaman",
+    "hal",
+    "level",
+    "tingkat",
+    "semester",
+    "umur",
+    "usia",
+    "skor",
 ];
 
 /// Words after a number that make it a quantity, a date or a time.
 const NOT_BALLOT_BEFORE: &[&str] = &[
-    "jam", "menit", "detik", "hari", "minggu", "bulan", "tahun", "thn", "orang", "org", "persen", "kg", "km", "meter", "rb", "ribu",
-    "juta", "jt", "wib", "wita", "wit", "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
-    "oktober", "november", "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "sep", "okt", "nov", "des", "kali", "x",
-    "buah", "unit", "lembar", "porsi", "gelas", "botol", "liter", "anak", "cucu", "lantai", "kamar", "pcs", "set", "paket", "periode",
-    "putaran", "besar", "terbaik", "teratas", "kelas",
+    "jam",
+    "menit",
+    "detik",
+    "hari",
+    "minggu",
+    "bulan",
+    "tahun",
+    "thn",
+    "orang",
+    "org",
+    "persen",
+    "kg",
+    "km",
+    "meter",
+    "rb",
+    "ribu",
+    "juta",
+    "jt",
+    "wib",
+    "wita",
+    "wit",
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "agu",
+    "agt",
+    "sep",
+    "okt",
+    "nov",
+    "des",
+    "kali",
+    "x",
+    "buah",
+    "unit",
+    "lembar",
+    "porsi",
+    "gelas",
+    "botol",
+    "liter",
+    "anak",
+    "cucu",
+    "lantai",
+    "kamar",
+    "pcs",
+    "set",
+    "paket",
+    "periode",
+    "putaran",
+    "besar",
+    "terbaik",
+    "teratas",
+    "kelas",
 ];
 
 fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut Vec<Sig>) {
@@ -294,9 +447,18 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut
             TokenKind::Number => t.number,
             TokenKind::Word => {
                 // number words after an introducer: "nomor dua", "paslon satu"
-                let w = NUMBER_WORDS.iter().find(|(w, _)| *w == t.lemma).map(|(_, n)| *n as u64);
+                let w = NUMBER_WORDS
+                    .iter()
+                    .find(|(w, _)| *w == t.lemma)
+                    .map(|(_, n)| *n as u64);
                 match w {
-                    Some(n) if i > 0 && is_number_intro(&toks[i - 1].lemma) && toks[i - 1].lemma != "salam" => Some(n),
+                    Some(n)
+                        if i > 0
+                            && is_number_intro(&toks[i - 1].lemma)
+                            && toks[i - 1].lemma != "salam" =>
+                    {
+                        Some(n)
+                    }
                     _ => None,
                 }
             }
@@ -310,7 +472,9 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut
         let joined = |a: &Token, b: &Token| {
             a.kind == TokenKind::Number
                 && b.kind == TokenKind::Number
-                && f.text.get(a.end..b.start).is_some_and(|g| matches!(g.trim(), "-" | "–" | "—" | ":" | "." | "/" | "," | "x"))
+                && f.text.get(a.end..b.start).is_some_and(|g| {
+                    matches!(g.trim(), "-" | "–" | "—" | ":" | "." | "/" | "," | "x")
+                })
         };
         if (i > 0 && joined(&toks[i - 1], t)) || toks.get(i + 1).is_some_and(|n| joined(t, n)) {
             continue;
@@ -318,7 +482,10 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut
         if i > 0 && NOT_BALLOT_AFTER.contains(&toks[i - 1].lemma.as_str()) {
             continue;
         }
-        if toks.get(i + 1).is_some_and(|n| n.clause == t.clause && NOT_BALLOT_BEFORE.contains(&n.lemma.as_str())) {
+        if toks
+            .get(i + 1)
+            .is_some_and(|n| n.clause == t.clause && NOT_BALLOT_BEFORE.contains(&n.lemma.as_str()))
+        {
             continue;
         }
         if covered(hits, i) && t.kind == TokenKind::Number {
@@ -333,7 +500,11 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut
             }
         });
         let next_jari = toks.get(i + 1).is_some_and(|n| n.lemma == "jari");
-        let contextual = t.has(flags::LEADING_ZERO) || t.has(flags::KEYCAP) || t.has(flags::HASHTAG) || prev_intro || next_jari;
+        let contextual = t.has(flags::LEADING_ZERO)
+            || t.has(flags::KEYCAP)
+            || t.has(flags::HASHTAG)
+            || prev_intro
+            || next_jari;
         out.push(Sig {
             field: fi,
             first: i,
@@ -355,7 +526,18 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut
 
 /// Words of seeing or having: a negation before them says something is absent.
 const PRESENCE: &[&str] = &[
-    "ada", "tampak", "terlihat", "nampak", "kelihatan", "memakai", "pakai", "mengenakan", "menunjukkan", "membawa", "terdapat", "muncul",
+    "ada",
+    "tampak",
+    "terlihat",
+    "nampak",
+    "kelihatan",
+    "memakai",
+    "pakai",
+    "mengenakan",
+    "menunjukkan",
+    "membawa",
+    "terdapat",
+    "muncul",
 ];
 
 /// Negation scope. Support within three tokens after a negation becomes
@@ -363,7 +545,11 @@ const PRESENCE: &[&str] = &[
 /// after "tidak tampak / tidak ada" within the clause, is absent ("tidak
 /// tampak calon maupun atribut") and is dropped.
 fn negation(f: &Field, sigs: &mut Vec<Sig>) {
-    let negs: Vec<(usize, usize, u32)> = sigs.iter().filter(|s| s.is(Kind::Negation)).map(|s| (s.first, s.last, s.clause)).collect();
+    let negs: Vec<(usize, usize, u32)> = sigs
+        .iter()
+        .filter(|s| s.is(Kind::Negation))
+        .map(|s| (s.first, s.last, s.clause))
+        .collect();
     if negs.is_empty() {
         return;
     }
@@ -375,15 +561,24 @@ fn negation(f: &Field, sigs: &mut Vec<Sig>) {
     let mut drop = vec![false; sigs.len()];
     for (k, s) in sigs.iter_mut().enumerate() {
         if s.is(Kind::Support) || s.is(Kind::Praise) {
-            if negs.iter().any(|&(_, n, cl)| cl == s.clause && n < s.first && s.first - n <= 3) {
+            if negs
+                .iter()
+                .any(|&(_, n, cl)| cl == s.clause && n < s.first && s.first - n <= 3)
+            {
                 s.negated = true;
             }
             continue;
         }
         let droppable = matches!(
             s.sk,
-            Sk::Cand | Sk::Num | Sk::Lex(Kind::Attribute) | Sk::Lex(Kind::Campaign) | Sk::Lex(Kind::Role) | Sk::Lex(Kind::Election)
-                | Sk::Lex(Kind::Gesture) | Sk::Lex(Kind::Event)
+            Sk::Cand
+                | Sk::Num
+                | Sk::Lex(Kind::Attribute)
+                | Sk::Lex(Kind::Campaign)
+                | Sk::Lex(Kind::Role)
+                | Sk::Lex(Kind::Election)
+                | Sk::Lex(Kind::Gesture)
+                | Sk::Lex(Kind::Event)
         );
         if !droppable {
             continue;
@@ -392,11 +587,16 @@ fn negation(f: &Field, sigs: &mut Vec<Sig>) {
             if cl != s.clause || n >= s.first {
                 continue;
             }
-            let between_support = supports.iter().any(|&(p, c2)| c2 == cl && p > n && p < s.first);
+            let between_support = supports
+                .iter()
+                .any(|&(p, c2)| c2 == cl && p > n && p < s.first);
             if between_support {
                 continue;
             }
-            let presence = f.tokens.get(n + 1).is_some_and(|t| PRESENCE.contains(&t.lemma.as_str()));
+            let presence = f
+                .tokens
+                .get(n + 1)
+                .is_some_and(|t| PRESENCE.contains(&t.lemma.as_str()));
             if s.first - n <= 1 || (presence && s.first - n <= 7) {
                 drop[k] = true;
             }
@@ -418,7 +618,9 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
     let mut news_cues = 0usize;
     let mut civil_clause = vec![false; n];
     let mut neg_clause = vec![false; n];
-    let field_civil = sigs.iter().any(|s| s.is(Kind::Civil) || s.is(Kind::Neutrality));
+    let field_civil = sigs
+        .iter()
+        .any(|s| s.is(Kind::Civil) || s.is(Kind::Neutrality));
     for s in sigs {
         let cl = (s.clause as usize).min(n.saturating_sub(1));
         match s.sk {
@@ -436,10 +638,10 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
                 civil_clause[cl] = true;
                 civil = true;
             }
-            Sk::Lex(Kind::Negation) => {
-                if f.tokens.get(s.first).is_some_and(|t| t.lemma == "jangan") {
-                    neg_clause[cl] = true;
-                }
+            Sk::Lex(Kind::Negation)
+                if f.tokens.get(s.first).is_some_and(|t| t.lemma == "jangan") =>
+            {
+                neg_clause[cl] = true;
             }
             Sk::Lex(Kind::Participation) => f.participation_clause[cl] = true,
             Sk::Lex(Kind::News) => {
@@ -460,7 +662,10 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
         // an imperative: the bare verb, or with -lah / colloquial -in
         let imperative = f.tokens.get(s.first).is_some_and(|t| {
             IMPERATIVES.contains(&t.lemma.as_str())
-                && (!t.has(flags::STEMMED) || t.text.ends_with("lah") || t.text.ends_with("in") || t.text.ends_with("kan"))
+                && (!t.has(flags::STEMMED)
+                    || t.text.ends_with("lah")
+                    || t.text.ends_with("in")
+                    || t.text.ends_with("kan"))
         });
         let voice = match s.sk {
             Sk::Lex(Kind::Declare) => s.weight >= 0.8,
@@ -479,10 +684,18 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
         }
         prev_clause = t.clause;
         let cl = (t.clause as usize).min(n.saturating_sub(1));
-        let before = if i == 0 { f.text.get(..t.start) } else { f.text.get(f.tokens[i - 1].end..t.start) };
-        let bullet = before.is_some_and(|g| g.contains('\n') && g.trim().starts_with(['-', '•', '*', '–']));
-        let numbered = (t.kind == TokenKind::Number || (t.text.len() == 1 && t.kind == TokenKind::Word))
-            && f.text.get(t.end..).is_some_and(|r| r.starts_with('.') || r.starts_with(')'));
+        let before = if i == 0 {
+            f.text.get(..t.start)
+        } else {
+            f.text.get(f.tokens[i - 1].end..t.start)
+        };
+        let bullet =
+            before.is_some_and(|g| g.contains('\n') && g.trim().starts_with(['-', '•', '*', '–']));
+        let numbered = (t.kind == TokenKind::Number
+            || (t.text.len() == 1 && t.kind == TokenKind::Word))
+            && f.text
+                .get(t.end..)
+                .is_some_and(|r| r.starts_with('.') || r.starts_with(')'));
         if bullet || numbered {
             f.list_clause[cl] = true;
             // the item's own clause starts after the marker
@@ -493,16 +706,31 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
     }
     for t in &f.tokens {
         let cl = (t.clause as usize).min(n.saturating_sub(1));
-        if matches!(t.lemma.as_str(), "tapi" | "tetapi" | "namun" | "walau" | "walaupun" | "meski" | "meskipun" | "padahal" | "biarpun")
-        {
+        if matches!(
+            t.lemma.as_str(),
+            "tapi"
+                | "tetapi"
+                | "namun"
+                | "walau"
+                | "walaupun"
+                | "meski"
+                | "meskipun"
+                | "padahal"
+                | "biarpun"
+        ) {
             f.contrast_clause[cl] = true;
         }
     }
-    f.reminder = neutral_cues >= 2 || (prohibition && civil) || (neutral_cues >= 1 && civil && f.tokens.len() > 12);
+    f.reminder = neutral_cues >= 2
+        || (prohibition && civil)
+        || (neutral_cues >= 1 && civil && f.tokens.len() > 12);
     f.news = news_cues >= 2 || sigs.iter().any(|s| s.is(Kind::News) && s.last > s.first);
 }
 
 /// Whether an action puts the decision on the target field.
 pub(crate) fn target_decides(a: Action) -> bool {
-    matches!(a, Action::Like | Action::Share | Action::Follow | Action::Comment)
+    matches!(
+        a,
+        Action::Like | Action::Share | Action::Follow | Action::Comment
+    )
 }

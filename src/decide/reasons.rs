@@ -35,14 +35,26 @@ const RULE_RANK: &[&str] = &[
 /// The wording of a code, Indonesian and English.
 pub(crate) fn code_text(code: &str) -> (&'static str, &'static str) {
     match code {
-        "B1" => ("mendukung calon/paslon tertentu", "supports a specific candidate or ticket"),
-        "B2" => ("menolak atau menjatuhkan calon/paslon tertentu", "opposes a specific candidate or ticket"),
-        "B3" => ("menyebarkan bahan kampanye calon", "spreads a candidate's campaign material"),
+        "B1" => (
+            "mendukung calon/paslon tertentu",
+            "supports a specific candidate or ticket",
+        ),
+        "B2" => (
+            "menolak atau menjatuhkan calon/paslon tertentu",
+            "opposes a specific candidate or ticket",
+        ),
+        "B3" => (
+            "menyebarkan bahan kampanye calon",
+            "spreads a candidate's campaign material",
+        ),
         "B4" => (
             "berfoto dengan calon/tim kampanye memakai simbol tangan, pose atau atribut",
             "photo with a candidate or campaign team showing a hand sign, pose or attribute",
         ),
-        "B5" => ("mengikuti atau bergabung dengan akun/grup kampanye", "follows or joins a campaign account or group"),
+        "B5" => (
+            "mengikuti atau bergabung dengan akun/grup kampanye",
+            "follows or joins a campaign account or group",
+        ),
         "B6" => (
             "memobilisasi massa atau mengumpulkan dukungan/KTP",
             "mobilises others or collects support letters or ID cards",
@@ -51,7 +63,10 @@ pub(crate) fn code_text(code: &str) -> (&'static str, &'static str) {
             "menyatakan diri tim kampanye, tim sukses atau relawan",
             "declares being a campaigner, campaign-team member or volunteer",
         ),
-        "R1" => ("menyebut calon tertentu tanpa dukungan yang jelas", "refers to a specific candidate without clear support"),
+        "R1" => (
+            "menyebut calon tertentu tanpa dukungan yang jelas",
+            "refers to a specific candidate without clear support",
+        ),
         "R2" => (
             "bahasa dukungan/penolakan dalam konteks pemilu tanpa sasaran jelas",
             "support or opposition language in an election context with no identifiable target",
@@ -60,9 +75,18 @@ pub(crate) fn code_text(code: &str) -> (&'static str, &'static str) {
             "simbol tangan atau nomor urut dengan konteks pemilu lemah",
             "hand sign or ballot number with weak election context",
         ),
-        "C1" => ("pengingat netralitas atau sosialisasi aturan", "neutrality reminder or socialisation of the rules"),
-        "C2" => ("partisipasi pemilu tanpa memihak", "non-partisan election participation"),
-        "C3" => ("kata pemicu dalam arti sehari-hari", "trigger words in an everyday sense"),
+        "C1" => (
+            "pengingat netralitas atau sosialisasi aturan",
+            "neutrality reminder or socialisation of the rules",
+        ),
+        "C2" => (
+            "partisipasi pemilu tanpa memihak",
+            "non-partisan election participation",
+        ),
+        "C3" => (
+            "kata pemicu dalam arti sehari-hari",
+            "trigger words in an everyday sense",
+        ),
         "C4" => (
             "pelaku bukan ASN/non-ASN pemerintah: tidak terikat aturan netralitas ASN",
             "the actor is not bound by the ASN neutrality rules",
@@ -100,7 +124,12 @@ fn evidence_kind(s: &Sig) -> &'static str {
     }
 }
 
-fn rules_for(code: &str, action: Action, regional: Option<bool>, collect: bool) -> Vec<&'static str> {
+fn rules_for(
+    code: &str,
+    action: Action,
+    regional: Option<bool>,
+    collect: bool,
+) -> Vec<&'static str> {
     let like = action == Action::Like;
     match code {
         "B1" | "B3" if like => vec!["SKB2022/HD-6", "SE-B71-2017"],
@@ -165,7 +194,10 @@ fn resolve_targets(c: &Classifier, f: &Features, out: &Outcome) -> Vec<TargetRes
     for fired in &out.fired {
         for &i in &fired.sigs {
             let s = &sigs[i];
-            if s.number.is_some() && (s.is(Kind::Gesture) || s.sk == Sk::Num) && !wanted.contains(&i) {
+            if s.number.is_some()
+                && (s.is(Kind::Gesture) || s.sk == Sk::Num)
+                && !wanted.contains(&i)
+            {
                 wanted.push(i);
             }
         }
@@ -188,8 +220,13 @@ fn resolve_targets(c: &Classifier, f: &Features, out: &Outcome) -> Vec<TargetRes
         }
         let Some(n) = s.number else { continue };
         let pick = |set: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
-            set.filter(|&e| c.registry.elections().get(e).is_some_and(|el| el.tickets.iter().any(|t| t.number == n)))
-                .collect()
+            set.filter(|&e| {
+                c.registry
+                    .elections()
+                    .get(e)
+                    .is_some_and(|el| el.tickets.iter().any(|t| t.number == n))
+            })
+            .collect()
         };
         let mut cands = pick(&mut named.iter().copied());
         if cands.is_empty() {
@@ -251,7 +288,11 @@ pub(crate) fn verdict(c: &Classifier, a: &Activity, f: &Features, out: &Outcome)
     let score = (score.min(cap) * 1000.0).round() / 1000.0;
 
     // rule ids
-    let regional = targets.iter().find_map(|t| t.election).and_then(|e| c.registry.elections().get(e)).map(|e| e.regional);
+    let regional = targets
+        .iter()
+        .find_map(|t| t.election)
+        .and_then(|e| c.registry.elections().get(e))
+        .map(|e| e.regional);
     let mut ke = false;
     if let Some(date) = a.created_at.as_deref().and_then(|d| d.get(..10)) {
         if let Some(conf) = targets
@@ -266,7 +307,10 @@ pub(crate) fn verdict(c: &Classifier, a: &Activity, f: &Features, out: &Outcome)
     let mut rules: BTreeSet<(usize, &str)> = BTreeSet::new();
     let mut add_rule = |r: &'static str| {
         let r = if ke { ke_of(r) } else { r };
-        let rank = RULE_RANK.iter().position(|x| *x == r).unwrap_or(RULE_RANK.len());
+        let rank = RULE_RANK
+            .iter()
+            .position(|x| *x == r)
+            .unwrap_or(RULE_RANK.len());
         rules.insert((rank, r));
     };
     for fired in &out.fired {
@@ -299,7 +343,9 @@ pub(crate) fn verdict(c: &Classifier, a: &Activity, f: &Features, out: &Outcome)
                 break;
             }
             let Some(s) = sigs.get(i) else { continue };
-            let Some((start, end, quote)) = quote_of(f, s) else { continue };
+            let Some((start, end, quote)) = quote_of(f, s) else {
+                continue;
+            };
             let kind = evidence_kind(s);
             if seen.insert((s.field, start, end, kind)) {
                 evidence.push(Evidence {
@@ -316,7 +362,11 @@ pub(crate) fn verdict(c: &Classifier, a: &Activity, f: &Features, out: &Outcome)
     // reasons
     let mut reasons = Vec::new();
     let target_text = |t: &Target| -> String {
-        let who = if t.names.is_empty() { String::new() } else { format!(" ({})", t.names.join(" – ")) };
+        let who = if t.names.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", t.names.join(" – "))
+        };
         match &t.election {
             Some(e) => format!("{e} no. {}{who}", t.number),
             None => format!("no. {}{who}", t.number),
@@ -334,8 +384,16 @@ pub(crate) fn verdict(c: &Classifier, a: &Activity, f: &Features, out: &Outcome)
                 }
             }
         }
-        let w = if words.is_empty() { String::new() } else { format!(": {}", words.join(", ")) };
-        let t = if tl.is_empty() || !fired.code.starts_with(['B', 'R']) { String::new() } else { format!(" → {}", tl.join("; ")) };
+        let w = if words.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", words.join(", "))
+        };
+        let t = if tl.is_empty() || !fired.code.starts_with(['B', 'R']) {
+            String::new()
+        } else {
+            format!(" → {}", tl.join("; "))
+        };
         reasons.push(format!("{} — {id}{w}{t}", fired.code));
         reasons.push(format!("{} — {en}{w}{t}", fired.code));
     }
@@ -349,7 +407,10 @@ pub(crate) fn verdict(c: &Classifier, a: &Activity, f: &Features, out: &Outcome)
         reasons.push("Official institutional account: use of state facilities aggravates (PP 94/2021 art. 5 n)".to_string());
     }
     if a.actor.role == Role::NonAsn && verdict != VerdictKind::Clear {
-        reasons.push("Pegawai non-ASN terikat kewajiban netralitas yang sama (SE MenPANRB 1/2023)".to_string());
+        reasons.push(
+            "Pegawai non-ASN terikat kewajiban netralitas yang sama (SE MenPANRB 1/2023)"
+                .to_string(),
+        );
         reasons.push("Non-ASN government staff are bound by the same neutrality duties (PANRB circular 1/2023)".to_string());
     }
     if ke && verdict != VerdictKind::Clear {
@@ -357,7 +418,10 @@ pub(crate) fn verdict(c: &Classifier, a: &Activity, f: &Features, out: &Outcome)
         reasons.push("Before candidates were confirmed: code-of-ethics item (KE)".to_string());
     }
     if c.profile.name != "national" && verdict != VerdictKind::Clear {
-        reasons.push(format!("Profil kebijakan / policy profile: {}", c.profile.name));
+        reasons.push(format!(
+            "Profil kebijakan / policy profile: {}",
+            c.profile.name
+        ));
     }
 
     let mut codes: Vec<String> = out.fired.iter().map(|f| f.code.to_string()).collect();

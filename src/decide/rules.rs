@@ -87,7 +87,12 @@ impl Assessment {
             f.strength = f.strength.max(strength);
             return;
         }
-        self.fired.push(Fired { code, sigs, strength, why });
+        self.fired.push(Fired {
+            code,
+            sigs,
+            strength,
+            why,
+        });
     }
 
     fn has_b(&self) -> bool {
@@ -96,7 +101,8 @@ impl Assessment {
 }
 
 fn is_target(s: &Sig) -> bool {
-    matches!(s.sk, Sk::Cand) && s.what != Some(CandWhat::Gesture) || (s.sk == Sk::Num && s.contextual)
+    matches!(s.sk, Sk::Cand) && s.what != Some(CandWhat::Gesture)
+        || (s.sk == Sk::Num && s.contextual)
 }
 
 impl Ctx<'_, '_> {
@@ -116,7 +122,8 @@ impl Ctx<'_, '_> {
         }
         // inside a reminder, only a clause in the actor's own voice (and not a
         // list item of prohibitions) escapes: "..., tapi coblos 02!"
-        (neutral && !(voice && !list && !f.reminder)) || (f.reminder && !(voice && !list && !neutral))
+        (neutral && !(voice && !list && !f.reminder))
+            || (f.reminder && !(voice && !list && !neutral))
     }
 
     fn news(&self, s: &Sig) -> bool {
@@ -128,7 +135,10 @@ impl Ctx<'_, '_> {
 
     fn participation(&self, s: &Sig) -> bool {
         let f = self.field_of(s);
-        f.participation_clause.get(s.clause as usize).copied().unwrap_or(false)
+        f.participation_clause
+            .get(s.clause as usize)
+            .copied()
+            .unwrap_or(false)
     }
 
     /// Number of tickets in an election.
@@ -161,13 +171,10 @@ impl Ctx<'_, '_> {
     fn attached(&self, a: &Sig, t: &Sig) -> bool {
         if a.field == t.field {
             let f = self.field_of(a);
-            let dist = if a.first > t.last {
-                a.first - t.last
-            } else if t.first > a.last {
-                t.first - a.last
-            } else {
-                0
-            };
+            let dist = a
+                .first
+                .saturating_sub(t.last)
+                .max(t.first.saturating_sub(a.last));
             if f.tokens.len() <= SHORT && !f.reminder {
                 return true;
             }
@@ -175,12 +182,20 @@ impl Ctx<'_, '_> {
                 return true;
             }
             // a word in a neighbouring sentence refers back to the one ticket the field names
-            return !f.reminder && dist <= 3 * WINDOW && a.clause.abs_diff(t.clause) <= 1 && self.unique_ticket(a.field);
+            return !f.reminder
+                && dist <= 3 * WINDOW
+                && a.clause.abs_diff(t.clause) <= 1
+                && self.unique_ticket(a.field);
         }
         let fa = self.field_of(a);
         let ft = self.field_of(t);
         let own = |r: FieldRole| matches!(r, FieldRole::Own | FieldRole::Tag | FieldRole::Media);
-        own(fa.role) && own(ft.role) && (fa.role == FieldRole::Tag || ft.role == FieldRole::Tag || fa.tokens.len() <= SHORT || ft.tokens.len() <= SHORT)
+        own(fa.role)
+            && own(ft.role)
+            && (fa.role == FieldRole::Tag
+                || ft.role == FieldRole::Tag
+                || fa.tokens.len() <= SHORT
+                || ft.tokens.len() <= SHORT)
     }
 }
 
@@ -188,7 +203,13 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
     let sigs = &feats.sigs;
     let date = a.created_at.as_deref().unwrap_or("");
     let in_season: Vec<usize> = if date.len() >= 10 {
-        c.registry.elections().iter().enumerate().filter(|(_, e)| e.in_season(date)).map(|(i, _)| i).collect()
+        c.registry
+            .elections()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.in_season(date))
+            .map(|(i, _)| i)
+            .collect()
     } else {
         Vec::new()
     };
@@ -221,11 +242,24 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         let ok = match s.sk {
             Sk::Cand if !s.strong => {
                 let election_word = sigs.iter().any(|o| {
-                    (o.is(Kind::Election) && o.weight >= 0.8) || o.sk == Sk::Elec && o.election == s.election
+                    (o.is(Kind::Election) && o.weight >= 0.8)
+                        || o.sk == Sk::Elec && o.election == s.election
                 });
+                let words = |x: &Sig| -> String {
+                    let f = &feats.fields[x.field];
+                    f.tokens[x.first..=x.last]
+                        .iter()
+                        .map(|t| t.lemma.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                let mine = words(s);
+                // another signal of the same ticket: a strong one, its number, or a different alias
                 let same_ticket = sigs.iter().enumerate().any(|(j, o)| {
                     j != i
-                        && (o.ticket == s.ticket && o.ticket.is_some() && (o.first != s.first || o.field != s.field)
+                        && ((o.ticket == s.ticket
+                            && o.ticket.is_some()
+                            && (o.strong || words(o) != mine))
                             || (o.sk == Sk::Num && o.contextual && o.number == s.number))
                 });
                 election_word || same_ticket
@@ -236,12 +270,17 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
             valid_targets.push(i);
         }
     }
-    let any_election_word = sigs
-        .iter()
-        .any(|s| !feats.fields[s.field].reminder && (s.is(Kind::Election) || s.is(Kind::Participation)));
+    let any_election_word = sigs.iter().any(|s| {
+        !feats.fields[s.field].reminder && (s.is(Kind::Election) || s.is(Kind::Participation))
+    });
     let ctx = Ctx {
         any_election_word,
-        n_tickets: c.registry.elections().iter().map(|e| e.tickets.len()).collect(),
+        n_tickets: c
+            .registry
+            .elections()
+            .iter()
+            .map(|e| e.tickets.len())
+            .collect(),
         explicit_e,
         f: feats,
         profile: &c.profile,
@@ -271,9 +310,9 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         assess(&ctx, a.action, &target_fields, in_season.len())
     };
 
-    let tgt_has_event = sigs.iter().any(|s| {
-        target_fields.contains(&s.field) && (s.is(Kind::Event) || s.is(Kind::Invite))
-    });
+    let tgt_has_event = sigs
+        .iter()
+        .any(|s| target_fields.contains(&s.field) && (s.is(Kind::Event) || s.is(Kind::Invite)));
     let mut combined;
     let own_reminder = own_fields.iter().any(|&i| feats.fields[i].reminder) && !own.has_b();
     match a.action {
@@ -304,7 +343,8 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                 merge_clear(&mut combined, tgt);
             } else {
                 // free support words in a comment attach to the target's candidates
-                let tgt_tickets: BTreeSet<u32> = tgt.targets.iter().filter_map(|&t| sigs[t].ticket).collect();
+                let tgt_tickets: BTreeSet<u32> =
+                    tgt.targets.iter().filter_map(|&t| sigs[t].ticket).collect();
                 if matches!(a.action, Action::Comment | Action::Share)
                     && !tgt.targets.is_empty()
                     && tgt_tickets.len() <= 1
@@ -319,10 +359,18 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                         .filter(|&i| !sigs[i].is(Kind::Invite) || tgt_has_event)
                         .collect();
                     let invite = s.iter().any(|&i| sigs[i].is(Kind::Invite));
-                    let opposing = s.iter().any(|&i| sigs[i].is(Kind::Oppose) || sigs[i].negated);
+                    let opposing = s
+                        .iter()
+                        .any(|&i| sigs[i].is(Kind::Oppose) || sigs[i].negated);
                     let target_event = tgt_has_event;
                     s.extend(tgt.targets.iter().copied());
-                    let code = if invite && target_event { "B6" } else if opposing { "B2" } else { "B1" };
+                    let code = if invite && target_event {
+                        "B6"
+                    } else if opposing {
+                        "B2"
+                    } else {
+                        "B1"
+                    };
                     if s.iter().any(|&i| !is_target(&sigs[i])) {
                         combined.fire(code, s, 0.6, "comment_support");
                     }
@@ -443,7 +491,11 @@ fn combine_target(into: &mut Assessment, tgt: Assessment, action: Action) {
             (Action::Like, "B6") => "B1",
             (_, c) => c,
         };
-        let why = if code.starts_with('B') { "target" } else { f.why };
+        let why = if code.starts_with('B') {
+            "target"
+        } else {
+            f.why
+        };
         into.fire(code, f.sigs, f.strength * 0.95, why);
     }
     let _ = any_b;
@@ -467,16 +519,33 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
     if unit.is_empty() {
         return out;
     }
-    let targets: Vec<usize> = unit.iter().copied().filter(|&i| ctx.valid_targets.contains(&i)).collect();
-    let live_targets: Vec<usize> = targets.iter().copied().filter(|&i| !ctx.suppressed(&sigs[i])).collect();
+    let targets: Vec<usize> = unit
+        .iter()
+        .copied()
+        .filter(|&i| ctx.valid_targets.contains(&i))
+        .collect();
+    let live_targets: Vec<usize> = targets
+        .iter()
+        .copied()
+        .filter(|&i| !ctx.suppressed(&sigs[i]))
+        .collect();
     out.targets = live_targets.clone();
-    let has = |k: Kind| unit.iter().any(|&i| sigs[i].is(k) && !ctx.suppressed(&sigs[i]));
+    let has = |k: Kind| {
+        unit.iter()
+            .any(|&i| sigs[i].is(k) && !ctx.suppressed(&sigs[i]))
+    };
     let photo_words = unit
         .iter()
         .any(|&i| sigs[i].is(Kind::Attribute) && !ctx.suppressed(&sigs[i]))
-        || fields.iter().any(|&f| ctx.f.fields[f].role == FieldRole::Media);
+        || fields
+            .iter()
+            .any(|&f| ctx.f.fields[f].role == FieldRole::Media);
     let attached_to = |a: usize| -> Vec<usize> {
-        live_targets.iter().copied().filter(|&t| ctx.attached(&sigs[a], &sigs[t])).collect()
+        live_targets
+            .iter()
+            .copied()
+            .filter(|&t| ctx.attached(&sigs[a], &sigs[t]))
+            .collect()
     };
     let mut acted_targets: BTreeSet<usize> = BTreeSet::new();
     let strength_of = |a: usize, ts: &[usize]| -> f32 {
@@ -491,7 +560,9 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
     };
     let invite_present = has(Kind::Invite);
     let event_present = has(Kind::Event);
-    let support_present = unit.iter().any(|&i| sigs[i].is(Kind::Support) && !sigs[i].negated && !ctx.suppressed(&sigs[i]));
+    let support_present = unit
+        .iter()
+        .any(|&i| sigs[i].is(Kind::Support) && !sigs[i].negated && !ctx.suppressed(&sigs[i]));
     let declare_present = has(Kind::Declare);
 
     for &ai in &unit {
@@ -499,7 +570,16 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
         let Sk::Lex(kind) = s.sk else { continue };
         let actish = matches!(
             kind,
-            Kind::Support | Kind::Praise | Kind::Oppose | Kind::Campaign | Kind::Invite | Kind::Event | Kind::Collect | Kind::Role | Kind::Attribute | Kind::Gesture
+            Kind::Support
+                | Kind::Praise
+                | Kind::Oppose
+                | Kind::Campaign
+                | Kind::Invite
+                | Kind::Event
+                | Kind::Collect
+                | Kind::Role
+                | Kind::Attribute
+                | Kind::Gesture
         );
         if !actish {
             match kind {
@@ -523,14 +603,20 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
         let mut ts = attached_to(ai);
         {
             let tickets: BTreeSet<u32> = ts.iter().filter_map(|&t| sigs[t].ticket).collect();
-            if tickets.len() >= 2 && matches!(kind, Kind::Support | Kind::Praise | Kind::Campaign | Kind::Event | Kind::Invite) {
+            if tickets.len() >= 2
+                && matches!(
+                    kind,
+                    Kind::Support | Kind::Praise | Kind::Campaign | Kind::Event | Kind::Invite
+                )
+            {
                 ts.clear();
                 out.balanced = true;
                 continue;
             }
         }
         if ts.is_empty() {
-            if matches!(kind, Kind::Support | Kind::Praise | Kind::Oppose) || (kind == Kind::Invite) {
+            if matches!(kind, Kind::Support | Kind::Praise | Kind::Oppose) || (kind == Kind::Invite)
+            {
                 out.free_support.push(ai);
             }
             continue;
@@ -551,7 +637,11 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
                 }
             }
             Kind::Oppose => Some(("B2", "oppose")),
-            Kind::Campaign if s.weight < 0.8 && !ctx.explicit_e && !(in_season > 0 && action != Action::Upload) => {
+            Kind::Campaign
+                if s.weight < 0.8
+                    && !ctx.explicit_e
+                    && !(in_season > 0 && action != Action::Upload) =>
+            {
                 if action == Action::Upload {
                     None
                 } else {
@@ -594,11 +684,17 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             }
             _ => None,
         };
-        let Some((mut code, mut why)) = code_why else { continue };
+        let Some((mut code, mut why)) = code_why else {
+            continue;
+        };
         // a bare ballot number with only a mild word and no explicit election
         // context is not enough for a breach: "3️⃣ pokoknya!"
         let only_numbers = ts.iter().all(|&t| sigs[t].sk == Sk::Num);
-        if code == "B1" && only_numbers && !ctx.explicit_e && (kind == Kind::Praise || s.weight < 0.8) {
+        if code == "B1"
+            && only_numbers
+            && !ctx.explicit_e
+            && (kind == Kind::Praise || s.weight < 0.8)
+        {
             code = "R3";
             why = "number_weak";
         }
@@ -622,9 +718,14 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             continue;
         }
         let f = ctx.field_of(t);
-        let in_tag = f.role == FieldRole::Tag || f.tokens[t.first..=t.last].iter().all(|k| k.has(crate::text::flags::HASHTAG));
+        let in_tag = f.role == FieldRole::Tag
+            || f.tokens[t.first..=t.last]
+                .iter()
+                .all(|k| k.has(crate::text::flags::HASHTAG));
         let promo = matches!(t.what, Some(CandWhat::Hashtag) | Some(CandWhat::Slogan))
-            || (in_tag && matches!(t.what, Some(CandWhat::TicketAlias) | Some(CandWhat::Name)) && t.strong);
+            || (in_tag
+                && matches!(t.what, Some(CandWhat::TicketAlias) | Some(CandWhat::Name))
+                && t.strong);
         if promo && !ctx.news(t) {
             out.fire("B1", vec![ti], if t.bent { 0.75 } else { 0.85 }, "hashtag");
             acted_targets.insert(ti);
@@ -634,12 +735,15 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
     // hand symbols
     let partisan_company = !live_targets.is_empty()
         || unit.iter().any(|&i| {
-            (sigs[i].is(Kind::Role) || (sigs[i].is(Kind::Attribute) && sigs[i].weight >= 0.6) || sigs[i].is(Kind::Campaign))
+            (sigs[i].is(Kind::Role)
+                || (sigs[i].is(Kind::Attribute) && sigs[i].weight >= 0.6)
+                || sigs[i].is(Kind::Campaign))
                 && !ctx.suppressed(&sigs[i])
         });
     for &gi in &unit {
         let g = &sigs[gi];
-        let is_gesture = g.is(Kind::Gesture) || (g.sk == Sk::Cand && g.what == Some(CandWhat::Gesture));
+        let is_gesture =
+            g.is(Kind::Gesture) || (g.sk == Sk::Cand && g.what == Some(CandWhat::Gesture));
         if !is_gesture || ctx.suppressed(g) {
             if is_gesture {
                 out.suppressed.push(gi);
@@ -648,13 +752,25 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
         }
         let in_media = ctx.field_of(g).role == FieldRole::Media;
         let number = g.number;
-        let near: Vec<usize> = live_targets.iter().copied().filter(|&t| ctx.attached(g, &sigs[t])).collect();
+        let near: Vec<usize> = live_targets
+            .iter()
+            .copied()
+            .filter(|&t| ctx.attached(g, &sigs[t]))
+            .collect();
         let matching: Vec<usize> = near
             .iter()
             .copied()
-            .filter(|&t| number.is_some() && sigs[t].number == number && (sigs[t].sk == Sk::Cand || sigs[t].sk == Sk::Num))
+            .filter(|&t| {
+                number.is_some()
+                    && sigs[t].number == number
+                    && (sigs[t].sk == Sk::Cand || sigs[t].sk == Sk::Num)
+            })
             .collect();
-        let code = if in_media || (photo_words && !live_targets.is_empty()) { "B4" } else { "B1" };
+        let code = if in_media || (photo_words && !live_targets.is_empty()) {
+            "B4"
+        } else {
+            "B1"
+        };
         if g.sk == Sk::Cand {
             // a registry gesture of a specific ticket
             if ctx.strong_e || !matching.is_empty() || in_media {
@@ -669,7 +785,11 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
         }
         if number.is_none() || g.weight < 0.5 {
             // thumbs-up and the like: only next to a named candidate, never a bare number
-            let near: Vec<usize> = near.iter().copied().filter(|&t| sigs[t].sk == Sk::Cand).collect();
+            let near: Vec<usize> = near
+                .iter()
+                .copied()
+                .filter(|&t| sigs[t].sk == Sk::Cand)
+                .collect();
             if !near.is_empty() && g.weight >= 0.4 {
                 let mut ev = vec![gi];
                 ev.extend(near.iter().copied());
@@ -692,7 +812,11 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             if ctx.weak_e {
                 out.fire("R3", vec![gi], 0.5, "gesture_weak");
             }
-        } else if ctx.explicit_e && live_targets.iter().all(|&t| sigs[t].sk == Sk::Num || sigs[t].number == number) {
+        } else if ctx.explicit_e
+            && live_targets
+                .iter()
+                .all(|&t| sigs[t].sk == Sk::Num || sigs[t].number == number)
+        {
             let st = if in_media { 0.75 } else { 0.7 };
             out.fire(code, vec![gi], st, "gesture_context");
         } else if !near.is_empty() && in_media {
@@ -708,10 +832,22 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
     }
 
     // mentions without any act
-    let unacted: Vec<usize> = live_targets.iter().copied().filter(|t| !acted_targets.contains(t)).collect();
+    let unacted: Vec<usize> = live_targets
+        .iter()
+        .copied()
+        .filter(|t| !acted_targets.contains(t))
+        .collect();
     if !out.has_b() {
-        let cand_mentions: Vec<usize> = unacted.iter().copied().filter(|&t| sigs[t].sk == Sk::Cand).collect();
-        let num_mentions: Vec<usize> = unacted.iter().copied().filter(|&t| sigs[t].sk == Sk::Num).collect();
+        let cand_mentions: Vec<usize> = unacted
+            .iter()
+            .copied()
+            .filter(|&t| sigs[t].sk == Sk::Cand)
+            .collect();
+        let num_mentions: Vec<usize> = unacted
+            .iter()
+            .copied()
+            .filter(|&t| sigs[t].sk == Sk::Num)
+            .collect();
         // balanced: several tickets of one election, nothing favoured
         let mut tickets: BTreeSet<u32> = BTreeSet::new();
         let mut elections: BTreeSet<u32> = BTreeSet::new();
@@ -727,16 +863,22 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
                 nums.insert(n);
             }
         }
-        let all_of_election = elections.iter().next().and_then(|&e| ctx.tickets_in(e)).is_some_and(|n| tickets.len() >= n.max(2));
+        let all_of_election = elections
+            .iter()
+            .next()
+            .and_then(|&e| ctx.tickets_in(e))
+            .is_some_and(|n| tickets.len() >= n.max(2));
         let balanced = (all_of_election && elections.len() == 1 && acted_targets.is_empty())
             || (nums.len() >= 2 && cand_mentions.is_empty() && acted_targets.is_empty());
         if balanced {
             out.balanced = true;
         } else if !cand_mentions.is_empty() {
-            let media = cand_mentions.iter().any(|&t| ctx.field_of(&sigs[t]).role == FieldRole::Media);
-            let photo_only = unit
+            let media = cand_mentions
                 .iter()
-                .any(|&i| sigs[i].is(Kind::Attribute) && sigs[i].weight < 0.6 && !ctx.suppressed(&sigs[i]));
+                .any(|&t| ctx.field_of(&sigs[t]).role == FieldRole::Media);
+            let photo_only = unit.iter().any(|&i| {
+                sigs[i].is(Kind::Attribute) && sigs[i].weight < 0.6 && !ctx.suppressed(&sigs[i])
+            });
             let situation = if photo_only {
                 Some(Situation::PhotoWithCandidate)
             } else if media && action == Action::Upload {
@@ -746,12 +888,20 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             };
             let mut ev = cand_mentions.clone();
             if photo_only {
-                ev.extend(unit.iter().copied().filter(|&i| sigs[i].is(Kind::Attribute)));
+                ev.extend(
+                    unit.iter()
+                        .copied()
+                        .filter(|&i| sigs[i].is(Kind::Attribute)),
+                );
             }
             match situation {
                 Some(sit) => {
                     if let Some(code) = ctx_profile_situation(ctx, sit) {
-                        let why = if photo_only { "photo_with_candidate" } else { "candidate_photo" };
+                        let why = if photo_only {
+                            "photo_with_candidate"
+                        } else {
+                            "candidate_photo"
+                        };
                         out.fire(code, ev, 0.75, why);
                     }
                 }
@@ -769,7 +919,8 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
                 .copied()
                 .filter(|&i| {
                     let s = &sigs[i];
-                    (s.is(Kind::Support) && s.weight >= 0.6 || s.is(Kind::Oppose) || s.negated) && !ctx.news(s)
+                    (s.is(Kind::Support) && s.weight >= 0.6 || s.is(Kind::Oppose) || s.negated)
+                        && !ctx.news(s)
                 })
                 .collect();
             let context = ctx.explicit_e || ctx.any_election_word;
@@ -781,12 +932,19 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
     // targets mentioned only inside neutral context
     if targets.iter().any(|&t| ctx.suppressed(&sigs[t])) {
         out.neutral_mention = true;
-        out.suppressed.extend(targets.iter().copied().filter(|&t| ctx.suppressed(&sigs[t])));
+        out.suppressed.extend(
+            targets
+                .iter()
+                .copied()
+                .filter(|&t| ctx.suppressed(&sigs[t])),
+        );
     }
     if !out.suppressed.is_empty() {
         // the neutrality words themselves are the evidence of a reminder
         for &i in &unit {
-            if (sigs[i].is(Kind::Neutrality) || sigs[i].is(Kind::Prohibition)) && out.suppressed.len() < 64 {
+            if (sigs[i].is(Kind::Neutrality) || sigs[i].is(Kind::Prohibition))
+                && out.suppressed.len() < 64
+            {
                 out.suppressed.push(i);
             }
         }

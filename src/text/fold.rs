@@ -174,7 +174,12 @@ pub fn fold(text: &str, out: &mut Vec<FChar>) {
                 c: first,
                 start: gstart,
                 end: gend,
-                flags: F_KEYCAP | if pending_invisible { F_AFTER_INVISIBLE } else { 0 },
+                flags: F_KEYCAP
+                    | if pending_invisible {
+                        F_AFTER_INVISIBLE
+                    } else {
+                        0
+                    },
             });
             pending_invisible = false;
             continue;
@@ -183,7 +188,9 @@ pub fn fold(text: &str, out: &mut Vec<FChar>) {
             && (second.is_none()
                 || second.is_some_and(|c| is_skin_tone(c) || c == '\u{FE0F}' || c == '\u{200D}')
                 || is_emoji_base(second.unwrap_or(' ')));
-        if emoji_like || (first != '\u{FE0F}' && second == Some('\u{FE0F}') && !first.is_alphanumeric()) {
+        if emoji_like
+            || (first != '\u{FE0F}' && second == Some('\u{FE0F}') && !first.is_alphanumeric())
+        {
             out.push(FChar {
                 c: first,
                 start: gstart,
@@ -310,7 +317,11 @@ mod tests {
     fn emoji_clusters() {
         let mut v = Vec::new();
         fold("✌🏽 ✌️ 👍🏻", &mut v);
-        let emo: Vec<char> = v.iter().filter(|f| f.flags & F_EMOJI != 0).map(|f| f.c).collect();
+        let emo: Vec<char> = v
+            .iter()
+            .filter(|f| f.flags & F_EMOJI != 0)
+            .map(|f| f.c)
+            .collect();
         assert_eq!(emo, vec!['✌', '✌', '👍']);
         // the span covers the whole cluster, modifier included
         assert_eq!(v[0].end - v[0].start, "✌🏽".len());

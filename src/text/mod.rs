@@ -252,8 +252,9 @@ mod tests {
     fn lang() -> Lang {
         let mut l = Lang::new();
         for w in [
-            "dukung", "coblos", "pilih", "prabowo", "gibran", "menang", "nomor", "aja", "anies", "muhaimin", "amin",
-            "dulu", "saat", "maaf", "ayo", "teman", "kawan", "ibu", "juara", "rido", "salam", "jari", "jakarta",
+            "dukung", "coblos", "pilih", "prabowo", "gibran", "menang", "nomor", "aja", "anies",
+            "muhaimin", "amin", "dulu", "saat", "maaf", "ayo", "teman", "kawan", "ibu", "juara",
+            "rido", "salam", "jari", "jakarta",
         ] {
             l.add_word(w);
         }
@@ -266,7 +267,10 @@ mod tests {
     }
 
     fn lemmas(s: &str) -> Vec<String> {
-        analyze(s, &lang(), &mut Scratch::default()).into_iter().map(|t| t.lemma).collect()
+        analyze(s, &lang(), &mut Scratch::default())
+            .into_iter()
+            .map(|t| t.lemma)
+            .collect()
     }
 
     fn check_spans(s: &str) {
@@ -310,7 +314,9 @@ mod tests {
     fn reduplication() {
         let t = analyze("teman2 kawan2 ibu2", &lang(), &mut Scratch::default());
         assert_eq!(t.len(), 3);
-        assert!(t.iter().all(|t| t.has(flags::REDUP) && t.kind == TokenKind::Word));
+        assert!(t
+            .iter()
+            .all(|t| t.has(flags::REDUP) && t.kind == TokenKind::Word));
         assert_eq!(lemmas("no2"), ["no", "2"]);
     }
 
@@ -327,8 +333,15 @@ mod tests {
 
     #[test]
     fn slang_and_urls() {
-        assert_eq!(lemmas("kuy jgn lupa yg 02"), ["ayo", "jangan", "lupa", "yang", "2"]);
-        let t = analyze("cek https://x.co/a?b=1 ya", &lang(), &mut Scratch::default());
+        assert_eq!(
+            lemmas("kuy jgn lupa yg 02"),
+            ["ayo", "jangan", "lupa", "yang", "2"]
+        );
+        let t = analyze(
+            "cek https://x.co/a?b=1 ya",
+            &lang(),
+            &mut Scratch::default(),
+        );
         assert_eq!(t[1].kind, TokenKind::Url);
         assert_eq!(t.len(), 3);
     }
@@ -344,14 +357,20 @@ mod tests {
 
     #[test]
     fn clauses() {
-        let t = analyze("ASN harus netral. Tapi aku dukung 02", &lang(), &mut Scratch::default());
+        let t = analyze(
+            "ASN harus netral. Tapi aku dukung 02",
+            &lang(),
+            &mut Scratch::default(),
+        );
         assert_eq!(t[0].clause, 0);
         assert!(t.last().unwrap().clause >= 1);
     }
 
     #[test]
     fn hostile_spans() {
-        check_spans("İ ß e\u{301} ﬁ ✌\u{FE0F}\u{200D} \u{202E}abc 0\u{200B}2 #\u{200B}x @ # .. - _");
+        check_spans(
+            "İ ß e\u{301} ﬁ ✌\u{FE0F}\u{200D} \u{202E}abc 0\u{200B}2 #\u{200B}x @ # .. - _",
+        );
         check_spans("a\u{0}b\r\n\u{FEFF}c d . e _ f 1 2 3 4 5 6 7 8 9 0");
     }
 }

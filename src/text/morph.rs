@@ -36,8 +36,24 @@ impl Stem {
     /// ```
     pub fn verbal(&self) -> bool {
         let p = self.prefix.trim_end_matches('-');
-        let prefix_ok = matches!(p, "" | "me" | "mem" | "men" | "meng" | "meny" | "di" | "nge" | "ny" | "ng" | "n" | "m" | "ter");
-        let suffix_ok = ["-an", "-ne", "-en", "-ku", "-mu", "-nya"].iter().all(|x| !self.suffix.contains(x));
+        let prefix_ok = matches!(
+            p,
+            "" | "me"
+                | "mem"
+                | "men"
+                | "meng"
+                | "meny"
+                | "di"
+                | "nge"
+                | "ny"
+                | "ng"
+                | "n"
+                | "m"
+                | "ter"
+        );
+        let suffix_ok = ["-an", "-ne", "-en", "-ku", "-mu", "-nya"]
+            .iter()
+            .all(|x| !self.suffix.contains(x));
         prefix_ok && suffix_ok
     }
 }
@@ -83,9 +99,9 @@ fn prefix_forms(w: &str) -> Vec<(&'static str, String)> {
     // me- / pe- families with sound changes
     for (pre, tag) in [("meng", "meng-"), ("peng", "peng-")] {
         if let Some(r) = w.strip_prefix(pre) {
-            if r.starts_with('e') {
+            if let Some(one) = r.strip_prefix('e') {
                 // menge-/penge- before one-syllable roots
-                push(tag, r[1..].to_string());
+                push(tag, one.to_string());
             }
             push(tag, r.to_string());
             if starts_vowel(r) {
@@ -183,7 +199,8 @@ fn prefix_forms(w: &str) -> Vec<(&'static str, String)> {
 /// assert!(stem("rumah", is_root).is_none());
 /// ```
 pub fn stem(word: &str, is_root: impl Fn(&str) -> bool) -> Option<Stem> {
-    if word.len() > 40 || word.chars().count() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+    if word.len() > 40 || word.chars().count() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase())
+    {
         return None;
     }
     let suffixed = suffix_forms(word);
@@ -231,7 +248,8 @@ mod tests {
     use super::*;
 
     const ROOTS: &[&str] = &[
-        "dukung", "menang", "pilih", "coblos", "tolak", "kampanye", "ajak", "sebar", "ikut", "gabung", "lanjut",
+        "dukung", "menang", "pilih", "coblos", "tolak", "kampanye", "ajak", "sebar", "ikut",
+        "gabung", "lanjut",
     ];
 
     fn root(w: &str) -> Option<String> {

@@ -30,8 +30,9 @@ struct Piece {
 
 /// Words after which a number is a ballot number rather than a quantity.
 const NUMBER_INTRO: &[&str] = &[
-    "no", "nmr", "nomor", "nomer", "nomr", "urut", "paslon", "calon", "coblos", "nyoblos", "cblos", "kandidat",
-    "capres", "cagub", "cabup", "cawalkot", "cawako", "pasangan", "salam", "jari", "nomber", "num",
+    "no", "nmr", "nomor", "nomer", "nomr", "urut", "paslon", "calon", "coblos", "nyoblos", "cblos",
+    "kandidat", "capres", "cagub", "cabup", "cawalkot", "cawako", "pasangan", "salam", "jari",
+    "nomber", "num",
 ];
 
 /// Whether `w` introduces a ballot number (`no 2`, `paslon 02`, `coblos 3`).
@@ -46,16 +47,22 @@ pub fn is_number_intro(w: &str) -> bool {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREV: &[&str] = &[
-    "no", "nmr", "nomor", "pak", "bu", "bpk", "dr", "h", "hj", "st", "jl", "kel", "kec", "kab", "prov", "drs", "ir",
-    "prof", "sdr", "tgl", "dll", "dsb", "mr", "mrs", "s", "m", "a", "b",
+    "no", "nmr", "nomor", "pak", "bu", "bpk", "dr", "h", "hj", "st", "jl", "kel", "kec", "kab",
+    "prov", "drs", "ir", "prof", "sdr", "tgl", "dll", "dsb", "mr", "mrs", "s", "m", "a", "b",
 ];
 
 fn is_sep_in_word(c: char) -> bool {
-    matches!(c, ' ' | '.' | '-' | '_' | '*' | '/' | '|' | '+' | '~' | ',' | '\'' | ':' | '•' | '·')
+    matches!(
+        c,
+        ' ' | '.' | '-' | '_' | '*' | '/' | '|' | '+' | '~' | ',' | '\'' | ':' | '•' | '·'
+    )
 }
 
 fn is_break(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | ';' | ':' | '\n' | '\r' | '…' | '。' | '\u{2029}' | '\u{2028}')
+    matches!(
+        c,
+        '.' | '!' | '?' | ';' | ':' | '\n' | '\r' | '…' | '。' | '\u{2029}' | '\u{2028}'
+    )
 }
 
 fn leet(c: char) -> Option<char> {
@@ -106,43 +113,73 @@ fn pieces(chars: &[FChar]) -> Vec<Piece> {
     let mut mention = false;
     while i < n {
         let f = chars[i];
-        let mut new_piece = |kind, from, to, hashtag, mention, gap: &mut usize, brk: &mut bool, hard: &mut bool| {
-            out.push(Piece {
-                kind,
-                from,
-                to,
-                hashtag,
-                mention,
-                spaced: false,
-                gap: *gap,
-                brk: *brk,
-                hard: *hard,
-            });
-            *gap = 0;
-            *brk = false;
-            *hard = false;
-        };
+        let mut new_piece =
+            |kind, from, to, hashtag, mention, gap: &mut usize, brk: &mut bool, hard: &mut bool| {
+                out.push(Piece {
+                    kind,
+                    from,
+                    to,
+                    hashtag,
+                    mention,
+                    spaced: false,
+                    gap: *gap,
+                    brk: *brk,
+                    hard: *hard,
+                });
+                *gap = 0;
+                *brk = false;
+                *hard = false;
+            };
         if f.flags & F_EMOJI != 0 {
-            new_piece(PieceKind::Emoji, i, i + 1, false, false, &mut gap, &mut brk, &mut hard);
+            new_piece(
+                PieceKind::Emoji,
+                i,
+                i + 1,
+                false,
+                false,
+                &mut gap,
+                &mut brk,
+                &mut hard,
+            );
             hashtag = false;
             mention = false;
             i += 1;
             continue;
         }
         if f.flags & F_KEYCAP != 0 {
-            new_piece(PieceKind::Keycap, i, i + 1, false, false, &mut gap, &mut brk, &mut hard);
+            new_piece(
+                PieceKind::Keycap,
+                i,
+                i + 1,
+                false,
+                false,
+                &mut gap,
+                &mut brk,
+                &mut hard,
+            );
             i += 1;
             continue;
         }
         if is_word_char(f.c) {
             // URL?
-            if starts_with_at(chars, i, "http://") || starts_with_at(chars, i, "https://") || starts_with_at(chars, i, "www.")
+            if starts_with_at(chars, i, "http://")
+                || starts_with_at(chars, i, "https://")
+                || starts_with_at(chars, i, "www.")
             {
                 let from = i;
                 while i < n && !chars[i].c.is_whitespace() {
                     i += 1;
                 }
-                new_piece(PieceKind::Url, from, i, false, false, &mut gap, &mut brk, &mut hard);
+                new_piece(
+                    PieceKind::Url,
+                    from,
+                    i,
+                    false,
+                    false,
+                    &mut gap,
+                    &mut brk,
+                    &mut hard,
+                );
                 hashtag = false;
                 mention = false;
                 continue;
@@ -170,13 +207,24 @@ fn pieces(chars: &[FChar]) -> Vec<Piece> {
                 }
                 break;
             }
-            new_piece(PieceKind::Alnum, from, i, hashtag, mention, &mut gap, &mut brk, &mut hard);
+            new_piece(
+                PieceKind::Alnum,
+                from,
+                i,
+                hashtag,
+                mention,
+                &mut gap,
+                &mut brk,
+                &mut hard,
+            );
             hashtag = false;
             mention = false;
             continue;
         }
         // separators
-        let next_is_word = chars.get(i + 1).is_some_and(|g| is_word_char(g.c) && g.flags & F_EMOJI == 0);
+        let next_is_word = chars
+            .get(i + 1)
+            .is_some_and(|g| is_word_char(g.c) && g.flags & F_EMOJI == 0);
         if f.c == '#' && next_is_word {
             hashtag = true;
             i += 1;
@@ -213,7 +261,8 @@ fn pieces(chars: &[FChar]) -> Vec<Piece> {
 
 /// Joins runs of single letters split by separators ("d u k u n g").
 fn join_spaced(chars: &[FChar], ps: Vec<Piece>) -> Vec<Piece> {
-    let single = |p: &Piece| p.kind == PieceKind::Alnum && p.to - p.from == 1 && !p.hashtag && !p.mention;
+    let single =
+        |p: &Piece| p.kind == PieceKind::Alnum && p.to - p.from == 1 && !p.hashtag && !p.mention;
     let mut out = Vec::with_capacity(ps.len());
     let mut i = 0;
     while i < ps.len() {
@@ -221,7 +270,8 @@ fn join_spaced(chars: &[FChar], ps: Vec<Piece>) -> Vec<Piece> {
             // find the run; gaps must be small and soft
             let mut j = i + 1;
             let mut min_gap = usize::MAX;
-            while j < ps.len() && single(&ps[j]) && ps[j].gap >= 1 && ps[j].gap <= 3 && !ps[j].hard {
+            while j < ps.len() && single(&ps[j]) && ps[j].gap >= 1 && ps[j].gap <= 3 && !ps[j].hard
+            {
                 min_gap = min_gap.min(ps[j].gap);
                 j += 1;
             }
@@ -232,7 +282,10 @@ fn join_spaced(chars: &[FChar], ps: Vec<Piece>) -> Vec<Piece> {
                 while e < j && ps[e].gap == min_gap {
                     e += 1;
                 }
-                let letters = ps[k..e].iter().filter(|p| chars[p.from].c.is_alphabetic()).count();
+                let letters = ps[k..e]
+                    .iter()
+                    .filter(|p| chars[p.from].c.is_alphabetic())
+                    .count();
                 if e - k >= 3 && letters >= 2 {
                     let mut p = ps[k].clone();
                     p.to = ps[e - 1].to;
@@ -298,7 +351,11 @@ impl Builder<'_> {
 
     fn push_number(&mut self, idx: &[usize], fl: u16) {
         let digits: String = idx.iter().map(|&i| self.chars[i].c).collect();
-        let value = if digits.len() <= 12 { digits.parse::<u64>().ok() } else { None };
+        let value = if digits.len() <= 12 {
+            digits.parse::<u64>().ok()
+        } else {
+            None
+        };
         let mut fl = fl;
         if digits.len() >= 2 && digits.starts_with('0') && value.is_some_and(|v| v > 0 && v < 100) {
             fl |= flags::LEADING_ZERO;
@@ -323,7 +380,9 @@ impl Builder<'_> {
         }
         let make = |limit_from: usize, to: usize| -> String {
             runs.iter()
-                .flat_map(|&(c, n)| std::iter::repeat_n(c, if n >= limit_from { to.min(n) } else { n }))
+                .flat_map(|&(c, n)| {
+                    std::iter::repeat_n(c, if n >= limit_from { to.min(n) } else { n })
+                })
                 .collect()
         };
         if max_run == 2 {
@@ -369,7 +428,7 @@ impl Builder<'_> {
             }
         }
         let (k, _) = best[n]?;
-        if k < 2 || k > 5 {
+        if !(2..=5).contains(&k) {
             return None;
         }
         let mut cuts = Vec::new();
@@ -397,7 +456,13 @@ impl Builder<'_> {
             if let Some(cuts) = self.split_known(&word, min_piece) {
                 for (s, e) in cuts {
                     let sub = &idx[s..e];
-                    self.push(word[s..e].to_string(), TokenKind::Word, sub, fl | flags::SPLIT, None);
+                    self.push(
+                        word[s..e].to_string(),
+                        TokenKind::Word,
+                        sub,
+                        fl | flags::SPLIT,
+                        None,
+                    );
                 }
                 return;
             }
@@ -416,7 +481,14 @@ impl Builder<'_> {
             // may contain symbols read as letters ("p!lih")
             let sym = idx.iter().any(|&i| !self.chars[i].c.is_alphanumeric());
             if sym {
-                let w: String = idx.iter().map(|&i| leet(self.chars[i].c).filter(|_| !self.chars[i].c.is_alphanumeric()).unwrap_or(self.chars[i].c)).collect();
+                let w: String = idx
+                    .iter()
+                    .map(|&i| {
+                        leet(self.chars[i].c)
+                            .filter(|_| !self.chars[i].c.is_alphanumeric())
+                            .unwrap_or(self.chars[i].c)
+                    })
+                    .collect();
                 let (word, _) = self.deelongate(&w);
                 self.push(word, TokenKind::Word, idx, fl | flags::LEET, None);
                 return;
@@ -432,7 +504,13 @@ impl Builder<'_> {
         let raw: String = idx.iter().map(|&i| self.chars[i].c).collect();
         let decoded: String = raw
             .chars()
-            .map(|c| if c.is_alphanumeric() && !c.is_ascii_digit() { c } else { leet(c).unwrap_or(c) })
+            .map(|c| {
+                if c.is_alphanumeric() && !c.is_ascii_digit() {
+                    c
+                } else {
+                    leet(c).unwrap_or(c)
+                }
+            })
             .collect();
         let (dec, _) = self.deelongate(&decoded);
         if self.lang.is_known(&dec) && self.lang.slang(&dec).is_none() {
@@ -442,7 +520,8 @@ impl Builder<'_> {
         // reduplication: letters + "2"
         let last = self.chars[idx[idx.len() - 1]].c;
         let body = &idx[..idx.len() - 1];
-        if last == '2' && body.len() >= 2 && body.iter().all(|&i| !self.chars[i].c.is_ascii_digit()) {
+        if last == '2' && body.len() >= 2 && body.iter().all(|&i| !self.chars[i].c.is_ascii_digit())
+        {
             let w: String = body.iter().map(|&i| self.chars[i].c).collect();
             let (word, _) = self.deelongate(&w);
             if !is_number_intro(&word) {
@@ -479,7 +558,13 @@ impl Builder<'_> {
             if alpha(i) && alpha(i - 1) && upper(i) && !upper(i - 1) {
                 parts.push((s, i));
                 s = i;
-            } else if alpha(i) && alpha(i - 1) && !upper(i) && upper(i - 1) && i >= 2 && upper(i - 2) {
+            } else if alpha(i)
+                && alpha(i - 1)
+                && !upper(i)
+                && upper(i - 1)
+                && i >= 2
+                && upper(i - 2)
+            {
                 // "AMINaja" → AMIN|aja or "HTMLParser" → HTML|Parser: choose by vocabulary
                 let w1: String = idx[s..i].iter().map(|&k| self.chars[k].c).collect();
                 let w2: String = idx[s..i - 1].iter().map(|&k| self.chars[k].c).collect();
@@ -531,7 +616,9 @@ pub(super) fn segment(chars: &[FChar], lang: &Lang) -> Vec<Token> {
             }
             PieceKind::Alnum => {
                 let idx: Vec<usize> = if p.spaced {
-                    (p.from..p.to).filter(|&i| is_word_char(chars[i].c)).collect()
+                    (p.from..p.to)
+                        .filter(|&i| is_word_char(chars[i].c))
+                        .collect()
                 } else {
                     (p.from..p.to).collect()
                 };
@@ -544,7 +631,11 @@ pub(super) fn segment(chars: &[FChar], lang: &Lang) -> Vec<Token> {
                         b.alnum(&idx, fl, true);
                     }
                 } else if p.hashtag || p.mention {
-                    let fl = if p.hashtag { flags::HASHTAG } else { flags::MENTION };
+                    let fl = if p.hashtag {
+                        flags::HASHTAG
+                    } else {
+                        flags::MENTION
+                    };
                     b.tag(&idx, fl);
                 } else {
                     b.alnum(&idx, 0, false);
