@@ -660,7 +660,7 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
     for s in sigs {
         let cl = (s.clause as usize).min(n.saturating_sub(1));
         // an imperative: the bare verb, or with -lah / colloquial -in
-        let imperative = f.tokens.get(s.first).is_some_and(|t| {
+        let imperative = f.tokens.get(s.first..=s.last).unwrap_or(&[]).iter().any(|t| {
             IMPERATIVES.contains(&t.lemma.as_str())
                 && (!t.has(flags::STEMMED)
                     || t.text.ends_with("lah")
