@@ -660,13 +660,18 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
     for s in sigs {
         let cl = (s.clause as usize).min(n.saturating_sub(1));
         // an imperative: the bare verb, or with -lah / colloquial -in
-        let imperative = f.tokens.get(s.first..=s.last).unwrap_or(&[]).iter().any(|t| {
-            IMPERATIVES.contains(&t.lemma.as_str())
-                && (!t.has(flags::STEMMED)
-                    || t.text.ends_with("lah")
-                    || t.text.ends_with("in")
-                    || t.text.ends_with("kan"))
-        });
+        let imperative = f
+            .tokens
+            .get(s.first..=s.last)
+            .unwrap_or(&[])
+            .iter()
+            .any(|t| {
+                IMPERATIVES.contains(&t.lemma.as_str())
+                    && (!t.has(flags::STEMMED)
+                        || t.text.ends_with("lah")
+                        || t.text.ends_with("in")
+                        || t.text.ends_with("kan"))
+            });
         let voice = match s.sk {
             Sk::Lex(Kind::Declare) => s.weight >= 0.8,
             Sk::Lex(Kind::Support) | Sk::Lex(Kind::Oppose) => imperative,
