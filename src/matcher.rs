@@ -18,7 +18,7 @@ use crate::lexicon::Kind;
 use crate::text::{analyze, Lang, Scratch, Token, TokenKind};
 
 /// What a registry pattern says about its ticket.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CandWhat {
     /// A candidate's full name.
     Name,

@@ -118,9 +118,6 @@ const IMPERATIVES: &[&str] = &[
     "milih",
 ];
 
-/// Maximum signals kept per field: bounds the work on hostile input.
-const MAX_SIGS_PER_FIELD: usize = 4096;
-
 pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
     let mut raw: Vec<(String, &'a str, FieldRole, bool)> = Vec::new();
     if let Some(t) = &a.text {
@@ -129,10 +126,10 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
     if let Some(t) = &a.target {
         raw.push(("target".into(), t.as_str(), FieldRole::Target, false));
     }
-    for (i, m) in a.media.iter().enumerate().take(256) {
+    for (i, m) in a.media.iter().enumerate() {
         raw.push((format!("media[{i}]"), m.as_str(), FieldRole::Media, false));
     }
-    for (i, h) in a.hashtags.iter().enumerate().take(256) {
+    for (i, h) in a.hashtags.iter().enumerate() {
         raw.push((format!("hashtags[{i}]"), h.as_str(), FieldRole::Tag, true));
     }
     let mut scratch = Scratch::default();
@@ -140,6 +137,7 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
     let mut hits: Vec<Hit> = Vec::new();
     let mut fields = Vec::with_capacity(raw.len());
     let mut sigs = Vec::new();
+    let max_ticket = max_ticket(c);
     for (fi, (label, text, role, tag)) in raw.into_iter().enumerate() {
         let tokens = if tag && !text.trim_start().starts_with('#') {
             // analyse as a hashtag; spans shift back past the added '#'
@@ -178,10 +176,7 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
         };
         let start = sigs.len();
         field_signals(c, fi, &f, &hits, &mut sigs);
-        number_signals(fi, &f, &hits, max_ticket(c), &mut sigs);
-        if sigs.len() - start > MAX_SIGS_PER_FIELD {
-            sigs.truncate(start + MAX_SIGS_PER_FIELD);
-        }
+        number_signals(fi, &f, &hits, max_ticket, &mut sigs);
         let mut own: Vec<Sig> = sigs.split_off(start);
         negation(&f, &mut own);
         clause_context(&mut f, &own);
@@ -270,10 +265,6 @@ fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut V
             }
         }
     }
-}
-
-fn covered(hits: &[Hit], i: usize) -> bool {
-    hits.iter().any(|h| h.first <= i && i <= h.last)
 }
 
 fn max_ticket(c: &Classifier) -> u64 {
@@ -430,6 +421,13 @@ const NOT_BALLOT_BEFORE: &[&str] = &[
 
 fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut Vec<Sig>) {
     let toks = &f.tokens;
+    // tokens inside a lexicon or registry match are not bare numbers
+    let mut covered = vec![false; toks.len()];
+    for h in hits {
+        for c in covered.iter_mut().take(h.last + 1).skip(h.first) {
+            *c = true;
+        }
+    }
     // support/oppose words right before a number make it a ballot number
     let lex_at: Vec<Option<Kind>> = {
         let mut v = vec![None; toks.len()];
@@ -488,7 +486,7 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut
         {
             continue;
         }
-        if covered(hits, i) && t.kind == TokenKind::Number {
+        if covered[i] && t.kind == TokenKind::Number {
             continue;
         }
         let prev_intro = (1..=2).any(|d| {
@@ -545,25 +543,31 @@ const PRESENCE: &[&str] = &[
 /// after "tidak tampak / tidak ada" within the clause, is absent ("tidak
 /// tampak calon maupun atribut") and is dropped.
 fn negation(f: &Field, sigs: &mut Vec<Sig>) {
-    let negs: Vec<(usize, usize, u32)> = sigs
-        .iter()
-        .filter(|s| s.is(Kind::Negation))
-        .map(|s| (s.first, s.last, s.clause))
-        .collect();
-    if negs.is_empty() {
+    let n_tok = f.tokens.len();
+    // token-indexed: a negation ends here / a support word starts here
+    let mut neg_end = vec![false; n_tok];
+    let mut support_at = vec![false; n_tok];
+    let mut any_neg = false;
+    for s in sigs.iter() {
+        if s.is(Kind::Negation) && s.last < n_tok {
+            neg_end[s.last] = true;
+            any_neg = true;
+        }
+        if (s.is(Kind::Support) || s.is(Kind::Oppose) || s.is(Kind::Praise)) && s.first < n_tok {
+            support_at[s.first] = true;
+        }
+    }
+    if !any_neg {
         return;
     }
-    let supports: Vec<(usize, u32)> = sigs
-        .iter()
-        .filter(|s| s.is(Kind::Support) || s.is(Kind::Oppose) || s.is(Kind::Praise))
-        .map(|s| (s.first, s.clause))
-        .collect();
+    let clause_of = |i: usize| f.tokens.get(i).map(|t| t.clause);
     let mut drop = vec![false; sigs.len()];
     for (k, s) in sigs.iter_mut().enumerate() {
+        let first = s.first.min(n_tok);
         if s.is(Kind::Support) || s.is(Kind::Praise) {
-            if negs
-                .iter()
-                .any(|&(_, n, cl)| cl == s.clause && n < s.first && s.first - n <= 3)
+            // a negation ending at most three tokens before
+            if (first.saturating_sub(3)..first)
+                .any(|n| neg_end[n] && clause_of(n) == Some(s.clause))
             {
                 s.negated = true;
             }
@@ -583,22 +587,22 @@ fn negation(f: &Field, sigs: &mut Vec<Sig>) {
         if !droppable {
             continue;
         }
-        for &(_, n, cl) in &negs {
-            if cl != s.clause || n >= s.first {
-                continue;
+        // negations ending within seven tokens before; the nearest first
+        let mut support_between = false;
+        for n in (first.saturating_sub(7)..first).rev() {
+            if support_at.get(n + 1).copied().unwrap_or(false) && n + 1 < first {
+                support_between = true;
             }
-            let between_support = supports
-                .iter()
-                .any(|&(p, c2)| c2 == cl && p > n && p < s.first);
-            if between_support {
+            if !neg_end[n] || clause_of(n) != Some(s.clause) || support_between {
                 continue;
             }
             let presence = f
                 .tokens
                 .get(n + 1)
                 .is_some_and(|t| PRESENCE.contains(&t.lemma.as_str()));
-            if s.first - n <= 1 || (presence && s.first - n <= 7) {
+            if first - n <= 1 || presence {
                 drop[k] = true;
+                break;
             }
         }
     }

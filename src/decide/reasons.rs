@@ -191,12 +191,11 @@ fn resolve_targets(c: &Classifier, f: &Features, out: &Outcome) -> Vec<TargetRes
         }
     }
     let mut wanted: Vec<usize> = out.targets.clone();
+    let mut seen_sig: BTreeSet<usize> = wanted.iter().copied().collect();
     for fired in &out.fired {
         for &i in &fired.sigs {
             let s = &sigs[i];
-            if s.number.is_some()
-                && (s.is(Kind::Gesture) || s.sk == Sk::Num)
-                && !wanted.contains(&i)
+            if s.number.is_some() && (s.is(Kind::Gesture) || s.sk == Sk::Num) && seen_sig.insert(i)
             {
                 wanted.push(i);
             }

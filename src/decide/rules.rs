@@ -58,7 +58,37 @@ struct Ctx<'f, 'a> {
     profile: &'f crate::profile::Profile,
     strong_e: bool,
     weak_e: bool,
-    valid_targets: Vec<usize>,
+    /// per signal: a target that stands (weak aliases corroborated)
+    valid: Vec<bool>,
+    /// per field: the field names exactly one ticket (or one ballot number)
+    unique: Vec<bool>,
+}
+
+/// What makes two target signals interchangeable for attachment.
+type TargetKey = (bool, Option<u32>, Option<u32>, bool, bool, Option<CandWhat>);
+
+fn key_of(s: &Sig) -> TargetKey {
+    (
+        s.sk == Sk::Num,
+        s.ticket,
+        s.number,
+        s.strong,
+        s.bent,
+        s.what,
+    )
+}
+
+/// Most signals kept as the evidence of one fired code.
+const MAX_FIRED_SIGS: usize = 64;
+
+/// Targets of one unit indexed for attachment queries in bounded time.
+struct TargetIndex {
+    /// per field: live targets sorted by position
+    by_field: Vec<Vec<usize>>,
+    /// targets in other fields: at most two fields per distinct target
+    cross_all: Vec<usize>,
+    /// the same, from hashtag or short fields only
+    cross_short: Vec<usize>,
 }
 
 #[derive(Default, Debug)]
@@ -77,9 +107,12 @@ struct Assessment {
 }
 
 impl Assessment {
-    fn fire(&mut self, code: &'static str, sigs: Vec<usize>, strength: f32, why: &'static str) {
+    fn fire(&mut self, code: &'static str, mut sigs: Vec<usize>, strength: f32, why: &'static str) {
         if let Some(f) = self.fired.iter_mut().find(|f| f.code == code) {
             for s in sigs {
+                if f.sigs.len() >= MAX_FIRED_SIGS {
+                    break;
+                }
                 if !f.sigs.contains(&s) {
                     f.sigs.push(s);
                 }
@@ -87,6 +120,7 @@ impl Assessment {
             f.strength = f.strength.max(strength);
             return;
         }
+        sigs.truncate(MAX_FIRED_SIGS);
         self.fired.push(Fired {
             code,
             sigs,
@@ -148,23 +182,88 @@ impl Ctx<'_, '_> {
 
     /// Whether the field names exactly one ticket (or one ballot number).
     fn unique_ticket(&self, field: usize) -> bool {
-        let mut tickets = BTreeSet::new();
-        let mut numbers = BTreeSet::new();
-        for &i in &self.valid_targets {
-            let s = &self.f.sigs[i];
-            if s.field != field {
-                continue;
+        self.unique.get(field).copied().unwrap_or(false)
+    }
+
+    fn short(&self, field: usize) -> bool {
+        let f = &self.f.fields[field];
+        f.tokens.len() <= SHORT || f.role == FieldRole::Tag
+    }
+
+    fn index(&self, live: &[usize]) -> TargetIndex {
+        let sigs = &self.f.sigs;
+        let mut by_field: Vec<Vec<usize>> = vec![Vec::new(); self.f.fields.len()];
+        for &t in live {
+            by_field[sigs[t].field].push(t);
+        }
+        for v in &mut by_field {
+            v.sort_by_key(|&t| (sigs[t].first, t));
+        }
+        let mut seen: std::collections::HashMap<TargetKey, (usize, usize)> =
+            std::collections::HashMap::new();
+        let mut seen_short: std::collections::HashMap<TargetKey, (usize, usize)> =
+            std::collections::HashMap::new();
+        let mut cross_all = Vec::new();
+        let mut cross_short = Vec::new();
+        let keep = |map: &mut std::collections::HashMap<TargetKey, (usize, usize)>,
+                    out: &mut Vec<usize>,
+                    t: usize| {
+            let s = &sigs[t];
+            let e = map.entry(key_of(s)).or_insert((0, usize::MAX));
+            if e.0 < 2 && e.1 != s.field {
+                e.0 += 1;
+                e.1 = s.field;
+                out.push(t);
             }
-            match s.ticket {
-                Some(t) => {
-                    tickets.insert(t);
-                }
-                None => {
-                    numbers.insert(s.number);
-                }
+        };
+        for &t in live {
+            keep(&mut seen, &mut cross_all, t);
+            if self.short(sigs[t].field) {
+                keep(&mut seen_short, &mut cross_short, t);
             }
         }
-        tickets.len() + numbers.len() == 1 || (tickets.len() == 1 && numbers.len() == 1)
+        TargetIndex {
+            by_field,
+            cross_all,
+            cross_short,
+        }
+    }
+
+    /// The live targets act `a` attaches to, in bounded time.
+    fn attached_to(&self, idx: &TargetIndex, a: usize) -> Vec<usize> {
+        let sigs = &self.f.sigs;
+        let s = &sigs[a];
+        let mut out = Vec::new();
+        if let Some(same) = idx.by_field.get(s.field) {
+            let f = self.field_of(s);
+            let range: &[usize] = if f.tokens.len() <= SHORT {
+                same
+            } else {
+                let lo = s.first.saturating_sub(3 * WINDOW + 16);
+                let hi = s.last.saturating_add(3 * WINDOW);
+                let from = same.partition_point(|&t| sigs[t].first < lo);
+                let to = same.partition_point(|&t| sigs[t].first <= hi);
+                &same[from..to.max(from)]
+            };
+            out.extend(
+                range
+                    .iter()
+                    .copied()
+                    .filter(|&t| self.attached(s, &sigs[t])),
+            );
+        }
+        let cross = if self.short(s.field) {
+            &idx.cross_all
+        } else {
+            &idx.cross_short
+        };
+        out.extend(
+            cross
+                .iter()
+                .copied()
+                .filter(|&t| sigs[t].field != s.field && self.attached(s, &sigs[t])),
+        );
+        out
     }
 
     /// Whether act `a` attaches to target `t`.
@@ -233,41 +332,85 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
             }
     });
     let weak_e = strong_e || !in_season.is_empty() || sigs.iter().any(|s| s.is(Kind::Election));
-    // weak candidate references need corroboration
-    let mut valid_targets = Vec::new();
+    // weak candidate references need corroboration: an election word, a
+    // strong signal of the same ticket, its ballot number, or a different alias
+    let election_word = sigs.iter().any(|o| o.is(Kind::Election) && o.weight >= 0.8);
+    let elections_named: BTreeSet<u32> = sigs
+        .iter()
+        .filter(|o| o.sk == Sk::Elec)
+        .filter_map(|o| o.election)
+        .collect();
+    let numbers_named: BTreeSet<u32> = sigs
+        .iter()
+        .filter(|o| o.sk == Sk::Num && o.contextual)
+        .filter_map(|o| o.number)
+        .collect();
+    let words = |x: &Sig| -> String {
+        let f = &feats.fields[x.field];
+        f.tokens
+            .get(x.first..=x.last)
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| t.lemma.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // per ticket: how many strong signals, and up to two distinct alias words
+    let mut per_ticket: std::collections::HashMap<u32, (usize, Vec<String>)> =
+        std::collections::HashMap::new();
+    for o in sigs.iter().filter(|o| o.sk == Sk::Cand) {
+        let Some(t) = o.ticket else { continue };
+        let e = per_ticket.entry(t).or_default();
+        if o.strong {
+            e.0 += 1;
+        }
+        if e.1.len() < 2 {
+            let w = words(o);
+            if !e.1.contains(&w) {
+                e.1.push(w);
+            }
+        }
+    }
+    let mut valid = vec![false; sigs.len()];
     for (i, s) in sigs.iter().enumerate() {
         if !is_target(s) {
             continue;
         }
-        let ok = match s.sk {
+        valid[i] = match s.sk {
             Sk::Cand if !s.strong => {
-                let election_word = sigs.iter().any(|o| {
-                    (o.is(Kind::Election) && o.weight >= 0.8)
-                        || o.sk == Sk::Elec && o.election == s.election
-                });
-                let words = |x: &Sig| -> String {
-                    let f = &feats.fields[x.field];
-                    f.tokens[x.first..=x.last]
-                        .iter()
-                        .map(|t| t.lemma.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                };
-                let mine = words(s);
-                // another signal of the same ticket: a strong one, its number, or a different alias
-                let same_ticket = sigs.iter().enumerate().any(|(j, o)| {
-                    j != i
-                        && ((o.ticket == s.ticket
-                            && o.ticket.is_some()
-                            && (o.strong || words(o) != mine))
-                            || (o.sk == Sk::Num && o.contextual && o.number == s.number))
-                });
-                election_word || same_ticket
+                let elec =
+                    election_word || s.election.is_some_and(|e| elections_named.contains(&e));
+                let same_ticket = s
+                    .ticket
+                    .and_then(|t| per_ticket.get(&t))
+                    .is_some_and(|(strong, aliases)| *strong > 0 || aliases.len() > 1);
+                let number = s.number.is_some_and(|n| numbers_named.contains(&n));
+                elec || same_ticket || number
             }
             _ => true,
         };
-        if ok {
-            valid_targets.push(i);
+    }
+    // per field: exactly one ticket or one number
+    let mut unique = vec![false; feats.fields.len()];
+    {
+        let mut tickets: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); feats.fields.len()];
+        let mut numbers: Vec<BTreeSet<Option<u32>>> = vec![BTreeSet::new(); feats.fields.len()];
+        for (i, s) in sigs.iter().enumerate() {
+            if !valid[i] {
+                continue;
+            }
+            match s.ticket {
+                Some(t) if tickets[s.field].len() < 3 => {
+                    tickets[s.field].insert(t);
+                }
+                None if numbers[s.field].len() < 3 => {
+                    numbers[s.field].insert(s.number);
+                }
+                _ => {}
+            }
+        }
+        for (u, (t, n)) in unique.iter_mut().zip(tickets.iter().zip(numbers.iter())) {
+            *u = t.len() + n.len() == 1 || (t.len() == 1 && n.len() == 1);
         }
     }
     let any_election_word = sigs.iter().any(|s| {
@@ -286,7 +429,8 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         profile: &c.profile,
         strong_e,
         weak_e,
-        valid_targets,
+        valid,
+        unique,
     };
 
     let own_fields: Vec<usize> = feats
@@ -310,9 +454,9 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         assess(&ctx, a.action, &target_fields, in_season.len())
     };
 
-    let tgt_has_event = sigs
-        .iter()
-        .any(|s| target_fields.contains(&s.field) && (s.is(Kind::Event) || s.is(Kind::Invite)));
+    let tgt_has_event = sigs.iter().any(|s| {
+        feats.fields[s.field].role == FieldRole::Target && (s.is(Kind::Event) || s.is(Kind::Invite))
+    });
     let mut combined;
     let own_reminder = own_fields.iter().any(|&i| feats.fields[i].reminder) && !own.has_b();
     match a.action {
@@ -510,20 +654,22 @@ fn combine_target(into: &mut Assessment, tgt: Assessment, action: Action) {
 fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Assessment {
     let sigs = &ctx.f.sigs;
     let mut out = Assessment::default();
+    let mut in_unit = vec![false; ctx.f.fields.len()];
+    for &f in fields {
+        if let Some(x) = in_unit.get_mut(f) {
+            *x = true;
+        }
+    }
     let unit: Vec<usize> = sigs
         .iter()
         .enumerate()
-        .filter(|(_, s)| fields.contains(&s.field))
+        .filter(|(_, s)| in_unit[s.field])
         .map(|(i, _)| i)
         .collect();
     if unit.is_empty() {
         return out;
     }
-    let targets: Vec<usize> = unit
-        .iter()
-        .copied()
-        .filter(|&i| ctx.valid_targets.contains(&i))
-        .collect();
+    let targets: Vec<usize> = unit.iter().copied().filter(|&i| ctx.valid[i]).collect();
     let live_targets: Vec<usize> = targets
         .iter()
         .copied()
@@ -540,13 +686,8 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
         || fields
             .iter()
             .any(|&f| ctx.f.fields[f].role == FieldRole::Media);
-    let attached_to = |a: usize| -> Vec<usize> {
-        live_targets
-            .iter()
-            .copied()
-            .filter(|&t| ctx.attached(&sigs[a], &sigs[t]))
-            .collect()
-    };
+    let index = ctx.index(&live_targets);
+    let attached_to = |a: usize| -> Vec<usize> { ctx.attached_to(&index, a) };
     let mut acted_targets: BTreeSet<usize> = BTreeSet::new();
     let strength_of = |a: usize, ts: &[usize]| -> f32 {
         let mut s: f32 = 0.55 + 0.25 * sigs[a].weight;
@@ -740,6 +881,20 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
                 || sigs[i].is(Kind::Campaign))
                 && !ctx.suppressed(&sigs[i])
         });
+    // numbers of the named candidates (for a hand sign matching them all)
+    let mut cand_numbers: BTreeSet<u32> = BTreeSet::new();
+    let mut cand_no_number = false;
+    for &t in &live_targets {
+        if sigs[t].sk != Sk::Num {
+            match sigs[t].number {
+                Some(n) if cand_numbers.len() < 4 => {
+                    cand_numbers.insert(n);
+                }
+                Some(_) => {}
+                None => cand_no_number = true,
+            }
+        }
+    }
     for &gi in &unit {
         let g = &sigs[gi];
         let is_gesture =
@@ -752,11 +907,7 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
         }
         let in_media = ctx.field_of(g).role == FieldRole::Media;
         let number = g.number;
-        let near: Vec<usize> = live_targets
-            .iter()
-            .copied()
-            .filter(|&t| ctx.attached(g, &sigs[t]))
-            .collect();
+        let near: Vec<usize> = attached_to(gi);
         let matching: Vec<usize> = near
             .iter()
             .copied()
@@ -813,9 +964,8 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
                 out.fire("R3", vec![gi], 0.5, "gesture_weak");
             }
         } else if ctx.explicit_e
-            && live_targets
-                .iter()
-                .all(|&t| sigs[t].sk == Sk::Num || sigs[t].number == number)
+            && cand_numbers.iter().all(|&n| Some(n) == number)
+            && !cand_no_number
         {
             let st = if in_media { 0.75 } else { 0.7 };
             out.fire(code, vec![gi], st, "gesture_context");
