@@ -6,7 +6,7 @@
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -95,7 +95,7 @@ enum Cmd {
         /// Timestamp (RFC 3339).
         #[arg(long)]
         created_at: Option<String>,
-        /// Print the verdict as JSON too.
+        /// Print the verdict as JSON (SPEC §2) instead of the readable form.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -112,6 +112,14 @@ fn build(data: &DataArgs) -> Result<Classifier, String> {
         b = b.registry(Registry::from_path(p).map_err(|e| e.to_string())?);
     }
     if let Some(p) = &data.profile {
+        let known: Vec<&str> = netral::profile::EMBEDDED.iter().map(|(n, _)| *n).collect();
+        let looks_like_path = p.contains(['/', '\\', '.']);
+        if !known.contains(&p.as_str()) && !looks_like_path && !Path::new(p).exists() {
+            return Err(format!(
+                "--profile {p}: unknown profile (embedded: {}; or give a profile TOML file)",
+                known.join(", ")
+            ));
+        }
         b = b.profile(Profile::load(p).map_err(|e| e.to_string())?);
     }
     b.build().map_err(|e| e.to_string())
@@ -199,46 +207,161 @@ enum Line {
     Err(String),
 }
 
-fn parse_line(bytes: &[u8], total: usize, max: usize, line_no: u64) -> Line {
-    if total > max {
+/// Reads one input line into an activity, or says why it cannot be read.
+/// `total` is the line's full length (without `\n`); `bytes` holds at most
+/// `max + 1` of them.
+fn parse_line(bytes: &[u8], total: usize, max: usize) -> Line {
+    // a CRLF line's `\r` is not part of the record
+    let cr = bytes.len() == total && bytes.last() == Some(&b'\r');
+    let len = total - usize::from(cr);
+    if len > max {
         return Line::Err(format!(
-            "line is {total} bytes, over the limit of {max} (--max-line-bytes)"
+            "line is {len} bytes, over the limit of {max} (--max-line-bytes)"
         ));
     }
-    let mut b = bytes;
-    if b.last() == Some(&b'\r') {
-        b = &b[..b.len() - 1];
-    }
-    if line_no == 1 {
-        b = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b);
-    }
+    let mut b = &bytes[..len];
+    // a byte-order mark: at the start of the file, or of a file concatenated onto another
+    b = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b);
     let s = match std::str::from_utf8(b) {
         Ok(s) => s,
         Err(e) => return Line::Err(format!("invalid UTF-8 at byte {}", e.valid_up_to())),
     };
-    if s.trim().is_empty() {
-        return Line::Err("empty line".into());
+    let Some(first) = s.trim_start().chars().next() else {
+        return Line::Err("empty line (expected one JSON object)".into());
+    };
+    if first != '{' {
+        return Line::Err(format!(
+            "bad JSON: expected one JSON object per line, found {first:?} at the start"
+        ));
     }
     match serde_json::from_str::<Activity>(s) {
         Ok(a) => Line::Ok(Box::new(a)),
-        Err(e) => Line::Err(format!("bad record: {e}")),
+        Err(e) => {
+            // JSON allows a lone surrogate escape (`"\ud800"`, a string cut in
+            // the middle of an emoji); a Rust string cannot hold one, so read
+            // it as U+FFFD rather than losing the record.
+            if e.is_syntax() {
+                if let Some(fixed) = repair_surrogates(s) {
+                    if let Ok(a) = serde_json::from_str::<Activity>(&fixed) {
+                        return Line::Ok(Box::new(a));
+                    }
+                }
+            }
+            Line::Err(json_error(&e))
+        }
     }
 }
 
-fn open_input(input: &str) -> Result<(Box<dyn BufRead + Send>, Option<u64>), String> {
-    if input == "-" {
-        return Ok((
-            Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
-            None,
-        ));
-    }
-    let f = File::open(input).map_err(|e| format!("{input}: {e}"))?;
-    let size = f.metadata().ok().map(|m| m.len());
-    if input.ends_with(".gz") {
-        let d = flate2::read::MultiGzDecoder::new(BufReader::with_capacity(1 << 16, f));
-        Ok((Box::new(BufReader::with_capacity(1 << 16, d)), None))
+/// serde_json's message without its "at line 1 column N" (the line is
+/// always 1 here and would be confused with the input line).
+fn json_error(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let msg = msg.strip_suffix(&suffix).unwrap_or(&msg);
+    let what = if e.is_data() {
+        "bad record"
     } else {
-        Ok((Box::new(BufReader::with_capacity(1 << 16, f)), size))
+        "bad JSON"
+    };
+    format!("{what}: {msg} (at byte column {})", e.column())
+}
+
+/// Replaces `\uXXXX` escapes of surrogates that do not form a pair with
+/// `\ufffd`; None when there are none.
+fn repair_surrogates(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let hex = |j: usize| {
+        let h = s.get(j..j + 4)?;
+        if h.bytes().all(|c| c.is_ascii_hexdigit()) {
+            u16::from_str_radix(h, 16).ok()
+        } else {
+            None
+        }
+    };
+    let is_high = |h: u16| (0xD800..0xDC00).contains(&h);
+    let is_low = |h: u16| (0xDC00..0xE000).contains(&h);
+    let mut out = String::new();
+    let (mut i, mut last, mut in_str) = (0usize, 0usize, false);
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                in_str = !in_str;
+                i += 1;
+            }
+            b'\\' if in_str => {
+                let unit = if b.get(i + 1) == Some(&b'u') {
+                    hex(i + 2)
+                } else {
+                    None
+                };
+                match unit {
+                    Some(h) if is_high(h) => {
+                        let paired = b.get(i + 6) == Some(&b'\\')
+                            && b.get(i + 7) == Some(&b'u')
+                            && hex(i + 8).is_some_and(is_low);
+                        if paired {
+                            i += 12;
+                        } else {
+                            out.push_str(&s[last..i]);
+                            out.push_str("\\ufffd");
+                            i += 6;
+                            last = i;
+                        }
+                    }
+                    Some(h) if is_low(h) => {
+                        out.push_str(&s[last..i]);
+                        out.push_str("\\ufffd");
+                        i += 6;
+                        last = i;
+                    }
+                    Some(_) => i += 6,
+                    None => i += 2,
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    if last == 0 {
+        return None;
+    }
+    out.push_str(&s[last..]);
+    Some(out)
+}
+
+/// Fills the reader's buffer once, so that an unreadable input (a directory,
+/// a file that is not gzip after all) fails before any output is written.
+fn peek(r: &mut impl BufRead) -> io::Result<Option<u8>> {
+    loop {
+        match r.fill_buf() {
+            Ok(b) => return Ok(b.first().copied()),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Opens the input: a file or standard input, gunzipped when it is named
+/// `.gz` or starts with the gzip magic byte (no JSONL line can).
+fn open_input(input: &str) -> Result<(Box<dyn BufRead + Send>, Option<u64>), String> {
+    let (raw, size, named_gz): (Box<dyn Read + Send>, Option<u64>, bool) = if input == "-" {
+        (Box::new(io::stdin()), None, false)
+    } else {
+        let f = File::open(input).map_err(|e| format!("{input}: {e}"))?;
+        let meta = f.metadata().map_err(|e| format!("{input}: {e}"))?;
+        if meta.is_dir() {
+            return Err(format!("{input}: is a directory, not a JSONL file"));
+        }
+        (Box::new(f), Some(meta.len()), input.ends_with(".gz"))
+    };
+    let mut r = BufReader::with_capacity(1 << 16, raw);
+    let first = peek(&mut r).map_err(|e| format!("{input}: {e}"))?;
+    if first.is_some() && (named_gz || first == Some(0x1f)) {
+        let d = flate2::read::MultiGzDecoder::new(r);
+        let mut r = BufReader::with_capacity(1 << 16, d);
+        peek(&mut r).map_err(|e| format!("{input}: not a readable gzip file: {e}"))?;
+        Ok((Box::new(r), None))
+    } else {
+        Ok((Box::new(r), size))
     }
 }
 
@@ -304,6 +427,9 @@ fn classify(
         .num_threads(threads.unwrap_or(0))
         .build()
         .map_err(|e| e.to_string())?;
+    if input == "-" && io::stdin().is_terminal() {
+        eprintln!("netral: reading JSONL from standard input (end with Ctrl-D)");
+    }
     let (mut reader, size) = open_input(input)?;
     let out: Box<dyn Write> = match &output {
         Some(p) => Box::new(File::create(p).map_err(|e| format!("{}: {e}", p.display()))?),
@@ -331,20 +457,27 @@ fn classify(
         None
     };
     let start = Instant::now();
-    let batch_size = 4096usize;
+    // A batch ends at BATCH_LINES lines or BATCH_BYTES bytes, whichever comes
+    // first, so a dump of long lines does not hold gigabytes in memory.
+    const BATCH_LINES: usize = 4096;
+    const BATCH_BYTES: usize = 64 << 20;
     let mut line_no: u64 = 0;
     let mut counts = [0u64; 4]; // breach review clear error
     let mut bytes_read: u64 = 0;
     let mut buf = Vec::new();
-    let mut eof = false;
-    let mut raw: Vec<(u64, Vec<u8>, usize)> = Vec::with_capacity(batch_size);
-    while !eof {
+    let mut read_error: Option<String> = None;
+    // (line number, bytes kept, full length) of each line of the batch
+    let mut raw: Vec<(u64, Vec<u8>, usize)> = Vec::with_capacity(BATCH_LINES);
+    while read_error.is_none() {
         raw.clear();
-        while raw.len() < batch_size {
+        let mut batch_bytes = 0usize;
+        let mut eof = false;
+        while raw.len() < BATCH_LINES && batch_bytes < BATCH_BYTES {
             match read_line(&mut reader, &mut buf, max) {
                 Ok(Some(total)) => {
                     line_no += 1;
                     bytes_read += total as u64 + 1;
+                    batch_bytes += buf.len();
                     raw.push((line_no, buf.clone(), total));
                 }
                 Ok(None) => {
@@ -352,39 +485,46 @@ fn classify(
                     break;
                 }
                 Err(e) => {
-                    // a read error mid-stream: answer it as an error record and stop
-                    line_no += 1;
-                    let v = Verdict::error(Some(line_no), format!("read error: {e}"));
-                    write_one(&mut w, &v, format, only, &mut counts)?;
-                    eof = true;
+                    // the input cannot be read further (a truncated or corrupt
+                    // .gz): answer the lines read so far, then this one, then stop
+                    read_error = Some(e.to_string());
                     break;
                 }
             }
         }
         let verdicts: Vec<Verdict> = pool.install(|| {
             raw.par_iter()
-                .map(
-                    |(n, bytes, total)| match parse_line(bytes, *total, max, *n) {
-                        Line::Ok(a) => {
-                            let mut v = c.classify(&a);
-                            v.line = Some(*n);
-                            v
-                        }
-                        Line::Err(e) => Verdict::error(Some(*n), e),
-                    },
-                )
+                .map(|(n, bytes, total)| match parse_line(bytes, *total, max) {
+                    Line::Ok(a) => {
+                        let mut v = c.classify(&a);
+                        v.line = Some(*n);
+                        v
+                    }
+                    Line::Err(e) => Verdict::error(Some(*n), e),
+                })
                 .collect()
         });
         for v in &verdicts {
             write_one(&mut w, v, format, only, &mut counts)?;
+        }
+        if let Some(e) = &read_error {
+            line_no += 1;
+            let v = Verdict::error(
+                Some(line_no),
+                format!("read error: {e}; the input ends here, later lines are lost"),
+            );
+            write_one(&mut w, &v, format, only, &mut counts)?;
         }
         if let Some(pb) = &progress {
             pb.set_position(bytes_read);
             let secs = start.elapsed().as_secs_f64().max(1e-9);
             pb.set_message(format!("{line_no} records, {:.0}/s", line_no as f64 / secs));
         }
+        if eof {
+            break;
+        }
     }
-    w.flush().map_err(|e| e.to_string())?;
+    w.flush().map_err(|e| format!("writing output: {e}"))?;
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
@@ -400,7 +540,13 @@ fn classify(
         bytes_read as f64 / 1e6 / secs.max(1e-9),
         secs
     );
-    Ok(())
+    match read_error {
+        Some(e) => Err(format!(
+            "{input}: read error after line {}: {e}; the run stopped there",
+            line_no - 1
+        )),
+        None => Ok(()),
+    }
 }
 
 fn write_one(
@@ -468,15 +614,15 @@ fn explain(
     };
     let v = c.classify(&a);
     let mut out = io::stdout().lock();
-    let _ = print_explained(&mut out, &a, &v);
-    if json {
-        let _ = writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&v).unwrap_or_default()
-        );
-    }
-    Ok(())
+    let r = if json {
+        serde_json::to_string_pretty(&v)
+            .map_err(io::Error::other)
+            .and_then(|j| writeln!(out, "{j}"))
+    } else {
+        print_explained(&mut out, &a, &v)
+    };
+    r.and_then(|_| out.flush())
+        .map_err(|e| format!("writing output: {e}"))
 }
 
 fn print_explained(out: &mut impl Write, a: &Activity, v: &Verdict) -> io::Result<()> {
@@ -486,7 +632,11 @@ fn print_explained(out: &mut impl Write, a: &Activity, v: &Verdict) -> io::Resul
         "verdict: {}   score: {:.2}   codes: {}",
         verdict.to_uppercase(),
         v.score,
-        v.codes.join(", ")
+        if v.codes.is_empty() {
+            "-".to_string()
+        } else {
+            v.codes.join(", ")
+        }
     )?;
     if !v.rules.is_empty() {
         writeln!(out, "rules:   {}", v.rules.join(", "))?;
@@ -501,12 +651,13 @@ fn print_explained(out: &mut impl Write, a: &Activity, v: &Verdict) -> io::Resul
             let Some(field) = a.field(&e.field) else {
                 continue;
             };
-            let lo = field[..e.start]
-                .char_indices()
-                .rev()
-                .nth(30)
-                .map_or(0, |(i, _)| i);
-            let hi = field[e.end..]
+            let (Some(head), Some(tail)) = (field.get(..e.start), field.get(e.end..)) else {
+                writeln!(out, "  [{:<13}] {}: ⟦{}⟧", e.kind, e.field, e.quote)?;
+                continue;
+            };
+            // up to 30 characters of context on each side
+            let lo = head.char_indices().rev().nth(29).map_or(0, |(i, _)| i);
+            let hi = tail
                 .char_indices()
                 .nth(30)
                 .map_or(field.len(), |(i, _)| e.end + i);
@@ -519,10 +670,16 @@ fn print_explained(out: &mut impl Write, a: &Activity, v: &Verdict) -> io::Resul
             )?;
         }
     }
-    writeln!(out, "reasons:")?;
-    for r in &v.reasons {
-        writeln!(out, "  - {r}")?;
+    if v.reasons.is_empty() {
+        writeln!(
+            out,
+            "reasons: (none: no signal of support, opposition or campaign)"
+        )?;
+    } else {
+        writeln!(out, "reasons:")?;
+        for r in &v.reasons {
+            writeln!(out, "  - {r}")?;
+        }
     }
-    let _ = std::io::empty().read(&mut [])?;
     Ok(())
 }
