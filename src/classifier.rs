@@ -8,6 +8,7 @@ use crate::error::Error;
 use crate::lexicon::Lexicon;
 use crate::matcher::{CandWhat, Matcher, MatcherBuilder, Meaning};
 use crate::model::{Activity, Verdict};
+use crate::prefilter::Prefilter;
 use crate::profile::Profile;
 use crate::registry::Registry;
 use crate::text::Lang;
@@ -40,6 +41,9 @@ pub struct Classifier {
     pub(crate) registry: Registry,
     pub(crate) tickets: Vec<TicketInfo>,
     pub(crate) profile: Profile,
+    pub(crate) prefilter: Prefilter,
+    /// whether quiet activities skip the full analysis
+    pub(crate) screen: bool,
 }
 
 /// Builds a [`Classifier`]: pick the lexicon, add registries, choose a profile.
@@ -70,6 +74,7 @@ pub struct ClassifierBuilder {
     registries: Vec<Registry>,
     profile: Option<Profile>,
     lexicon: Option<Lexicon>,
+    screen: bool,
 }
 
 impl Default for Classifier {
@@ -97,12 +102,28 @@ impl Classifier {
             registries: Vec::new(),
             profile: None,
             lexicon: None,
+            screen: true,
         }
     }
 
     /// Classifies one activity. Never fails, never panics.
     pub fn classify(&self, activity: &Activity) -> Verdict {
         decide::classify(self, activity)
+    }
+
+    /// Whether the quick screen alone settles this activity: no field can
+    /// produce a signal, so the verdict is `clear` without evidence. Useful
+    /// to measure how much of a dump needs the full analysis.
+    ///
+    /// ```
+    /// use netral::{Activity, Classifier};
+    /// let c = Classifier::new();
+    /// assert!(c.screens_out(&Activity::upload("1", "Makan siang di warung dekat kantor")));
+    /// assert!(!c.screens_out(&Activity::upload("2", "Ayo c0bl0s nomor 2")));
+    /// ```
+    pub fn screens_out(&self, activity: &Activity) -> bool {
+        let mut buf = String::new();
+        self.prefilter.quiet_activity(activity, &mut buf)
     }
 
     /// The registry in use.
@@ -200,6 +221,22 @@ impl ClassifierBuilder {
     /// Uses a policy profile (default: national).
     pub fn profile(mut self, p: Profile) -> Self {
         self.profile = Some(p);
+        self
+    }
+
+    /// Whether activities that the quick screen proves quiet skip the full
+    /// analysis (default: yes). The verdicts are the same either way; turn
+    /// it off to measure the full analysis or to check that equivalence.
+    ///
+    /// ```
+    /// use netral::{Activity, Classifier};
+    /// let full = Classifier::builder().screen(false).build().unwrap();
+    /// let quick = Classifier::new();
+    /// let a = Activity::upload("1", "Makan siang bareng keluarga");
+    /// assert_eq!(full.classify(&a), quick.classify(&a));
+    /// ```
+    pub fn screen(mut self, on: bool) -> Self {
+        self.screen = on;
         self
     }
 
@@ -418,6 +455,8 @@ impl ClassifierBuilder {
                 }
             }
         }
+        let max_ticket = tickets.iter().map(|t| t.number as u64).max().unwrap_or(0);
+        let prefilter = Prefilter::new(&mb.patterns(), &lang, max_ticket)?;
         let matcher = mb.build()?;
         Ok(Classifier {
             lang,
@@ -425,6 +464,8 @@ impl ClassifierBuilder {
             registry,
             tickets,
             profile,
+            prefilter,
+            screen: self.screen,
         })
     }
 }

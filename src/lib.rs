@@ -50,6 +50,7 @@ pub mod error;
 pub mod lexicon;
 pub mod matcher;
 pub mod model;
+mod prefilter;
 pub mod profile;
 pub mod registry;
 pub mod text;

@@ -135,6 +135,27 @@ impl MatcherBuilder {
         true
     }
 
+    /// Every pattern as its lemmas, with its meanings.
+    pub(crate) fn patterns(&self) -> Vec<(Vec<String>, Vec<Meaning>)> {
+        let mut names = vec![String::new(); self.ids.len() + 1];
+        for (w, &id) in &self.ids {
+            if let Some(n) = names.get_mut(id as usize) {
+                *n = w.clone();
+            }
+        }
+        self.patterns
+            .iter()
+            .zip(&self.meanings)
+            .map(|(p, m)| {
+                let lemmas = p
+                    .iter()
+                    .map(|&id| names.get(id as usize).cloned().unwrap_or_default())
+                    .collect();
+                (lemmas, m.clone())
+            })
+            .collect()
+    }
+
     /// Builds the automaton.
     pub fn build(self) -> Result<Matcher, Error> {
         if self.ids.len() >= (1 << 21) {

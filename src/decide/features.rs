@@ -118,8 +118,9 @@ const IMPERATIVES: &[&str] = &[
     "milih",
 ];
 
-pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
-    let mut raw: Vec<(String, &'a str, FieldRole, bool)> = Vec::new();
+/// The fields of an activity, in order: label, text, role, analysed as a hashtag.
+fn raw_fields(a: &Activity) -> Vec<(String, &str, FieldRole, bool)> {
+    let mut raw: Vec<(String, &str, FieldRole, bool)> = Vec::new();
     if let Some(t) = &a.text {
         raw.push(("text".into(), t.as_str(), FieldRole::Own, false));
     }
@@ -132,6 +133,44 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
     for (i, h) in a.hashtags.iter().enumerate() {
         raw.push((format!("hashtags[{i}]"), h.as_str(), FieldRole::Tag, true));
     }
+    raw
+}
+
+impl<'a> Field<'a> {
+    fn new(label: String, text: &'a str, role: FieldRole, tokens: Vec<Token>) -> Self {
+        let n_clauses = tokens.last().map_or(1, |t| t.clause as usize + 1);
+        Field {
+            label,
+            text,
+            role,
+            tokens,
+            neutral_clause: vec![false; n_clauses],
+            contrast_clause: vec![false; n_clauses],
+            participation_clause: vec![false; n_clauses],
+            news_clause: vec![false; n_clauses],
+            own_voice: vec![false; n_clauses],
+            list_clause: vec![false; n_clauses],
+            reminder: false,
+            news: false,
+        }
+    }
+}
+
+/// The features of an activity the quick screen found quiet: its fields,
+/// no tokens, no signals.
+pub(crate) fn silent(a: &Activity) -> Features<'_> {
+    let fields = raw_fields(a)
+        .into_iter()
+        .map(|(label, text, role, _)| Field::new(label, text, role, Vec::new()))
+        .collect();
+    Features {
+        fields,
+        sigs: Vec::new(),
+    }
+}
+
+pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
+    let raw = raw_fields(a);
     let mut scratch = Scratch::default();
     let mut buf = Vec::new();
     let mut hits: Vec<Hit> = Vec::new();
@@ -159,21 +198,7 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
             analyze(text, &c.lang, &mut scratch)
         };
         c.matcher.find(&tokens, &mut buf, &mut hits);
-        let n_clauses = tokens.last().map_or(1, |t| t.clause as usize + 1);
-        let mut f = Field {
-            label,
-            text,
-            role,
-            tokens,
-            neutral_clause: vec![false; n_clauses],
-            contrast_clause: vec![false; n_clauses],
-            participation_clause: vec![false; n_clauses],
-            news_clause: vec![false; n_clauses],
-            own_voice: vec![false; n_clauses],
-            list_clause: vec![false; n_clauses],
-            reminder: false,
-            news: false,
-        };
+        let mut f = Field::new(label, text, role, tokens);
         let start = sigs.len();
         field_signals(c, fi, &f, &hits, &mut sigs);
         number_signals(fi, &f, &hits, max_ticket, &mut sigs);

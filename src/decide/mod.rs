@@ -14,6 +14,8 @@ mod features;
 mod reasons;
 mod rules;
 
+use std::cell::RefCell;
+
 use crate::classifier::Classifier;
 use crate::model::{Activity, Verdict};
 
@@ -21,7 +23,17 @@ pub(crate) use features::Field;
 
 /// Classifies one activity (never panics on content).
 pub(crate) fn classify(c: &Classifier, a: &Activity) -> Verdict {
-    let feats = features::extract(c, a);
+    let quiet = c.screen && SCRATCH.with(|b| c.prefilter.quiet_activity(a, &mut b.borrow_mut()));
+    let feats = if quiet {
+        features::silent(a)
+    } else {
+        features::extract(c, a)
+    };
     let outcome = rules::decide(c, a, &feats);
     reasons::verdict(c, a, &feats, &outcome)
+}
+
+thread_local! {
+    /// Scratch space of the quick screen, one per thread.
+    static SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
 }

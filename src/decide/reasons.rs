@@ -269,10 +269,19 @@ pub(crate) fn verdict(c: &Classifier, a: &Activity, f: &Features, out: &Outcome)
         VerdictKind::Breach => 0.7 + 0.25 * s,
         VerdictKind::Review => 0.4 + 0.2 * s,
         VerdictKind::Clear => {
-            if out.clear.iter().any(|c| c.code == "C4") || sigs.is_empty() {
+            // how many cues that could take a side were seen
+            let cues = sigs
+                .iter()
+                .filter(|s| match s.sk {
+                    Sk::Lex(k) => !k.inert(),
+                    Sk::Elec => false,
+                    Sk::Cand | Sk::Num => true,
+                })
+                .count();
+            if out.clear.iter().any(|c| c.code == "C4") || cues == 0 {
                 0.0
             } else {
-                0.05 + 0.1 * (sigs.len().min(10) as f64 / 10.0)
+                0.05 + 0.1 * (cues.min(10) as f64 / 10.0)
             }
         }
     };

@@ -15,6 +15,7 @@ mod segment;
 use std::collections::{HashMap, HashSet};
 
 pub use segment::is_number_intro;
+pub(crate) use segment::number_intros;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -158,6 +159,11 @@ impl Lang {
     /// The root of `w` in the vocabulary, if `w` is a derived form.
     pub fn stem(&self, w: &str) -> Option<morph::Stem> {
         morph::stem(w, |r| self.words.contains(r))
+    }
+
+    /// Every slang or regional word with its expansion.
+    pub(crate) fn slang_entries(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.slang.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
     }
 
     /// Number of known words.

@@ -45,6 +45,11 @@ pub fn is_number_intro(w: &str) -> bool {
     NUMBER_INTRO.contains(&w)
 }
 
+/// The words that introduce a ballot number.
+pub(crate) fn number_intros() -> &'static [&'static str] {
+    NUMBER_INTRO
+}
+
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREV: &[&str] = &[
     "no", "nmr", "nomor", "pak", "bu", "bpk", "dr", "h", "hj", "st", "jl", "kel", "kec", "kab",
