@@ -69,6 +69,13 @@ fn is_skin_tone(c: char) -> bool {
 
 /// Look-alike letters from Cyrillic and Greek, read as the Latin letter they imitate.
 pub fn confusable(c: char) -> Option<char> {
+    // squared and negative circled or squared Latin letters (🅰 🅱 🅾 🅿 …)
+    for base in [0x1F130u32, 0x1F150, 0x1F170] {
+        let v = c as u32;
+        if (base..base + 26).contains(&v) {
+            return char::from_u32(u32::from(b'a') + (v - base));
+        }
+    }
     Some(match c {
         // Cyrillic lower case
         'а' => 'a',
@@ -184,10 +191,38 @@ pub fn fold(text: &str, out: &mut Vec<FChar>) {
             pending_invisible = false;
             continue;
         }
+        if let Some(l) = confusable(first).filter(|_| (first as u32) >= 0x1F130) {
+            // a letter in a box used as a letter ("Pra🅱️owo")
+            out.push(FChar {
+                c: l,
+                start: gstart,
+                end: gend,
+                flags: F_BENT
+                    | if pending_invisible {
+                        F_AFTER_INVISIBLE
+                    } else {
+                        0
+                    },
+            });
+            pending_invisible = false;
+            continue;
+        }
+        // an emoji between two letters hides a word ("cob🔥los"): drop it
+        let prev_letter = out
+            .last()
+            .is_some_and(|f| f.c.is_alphabetic() && f.flags & F_EMOJI == 0 && f.end == gstart);
+        let next_letter = text
+            .get(gend..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_alphabetic);
         let emoji_like = is_emoji_base(first)
             && (second.is_none()
                 || second.is_some_and(|c| is_skin_tone(c) || c == '\u{FE0F}' || c == '\u{200D}')
                 || is_emoji_base(second.unwrap_or(' ')));
+        if emoji_like && prev_letter && next_letter {
+            pending_invisible = true;
+            continue;
+        }
         if emoji_like
             || (first != '\u{FE0F}' && second == Some('\u{FE0F}') && !first.is_alphanumeric())
         {

@@ -280,11 +280,28 @@ fn join_spaced(chars: &[FChar], ps: Vec<Piece>) -> Vec<Piece> {
                 min_gap = min_gap.min(ps[j].gap);
                 j += 1;
             }
+            // a gap with white space, in a run joined by other separators,
+            // ends a word: "K-h-o-f-i-f-a-h s-e-l-a-m-a"
+            let ws = |e: usize| {
+                chars
+                    .get(ps[e - 1].to..ps[e].from)
+                    .is_some_and(|g| g.iter().any(|f| f.c.is_whitespace()))
+            };
+            // the rarer kind of gap separates words: "K-h-o-f-i-f-a-h
+            // s-e-l-a-m-a", "P r a b o w o-G i b r a n"
+            let n_gaps = (j - i).saturating_sub(1);
+            let n_ws = (i + 1..j).filter(|&e| ws(e)).count();
+            let split_ws = n_ws > 0 && 2 * n_ws < n_gaps;
+            let split_other = n_ws < n_gaps && 2 * n_ws > n_gaps;
             // split the run where the gap is wider than the narrowest one
             let mut k = i;
             while k < j {
                 let mut e = k + 1;
-                while e < j && ps[e].gap == min_gap {
+                while e < j
+                    && ps[e].gap == min_gap
+                    && !(split_ws && ws(e))
+                    && !(split_other && !ws(e))
+                {
                     e += 1;
                 }
                 let letters = ps[k..e]
@@ -518,7 +535,44 @@ impl Builder<'_> {
             })
             .collect();
         let (dec, _) = self.deelongate(&decoded);
-        if self.lang.is_known(&dec) && self.lang.slang(&dec).is_none() {
+        if self.lang.is_known(&dec) && (self.lang.slang(&dec).is_none() || dec.len() >= 4) {
+            self.push(dec, TokenKind::Word, idx, fl | flags::LEET, None);
+            return;
+        }
+        // digits between letters are letters of an unknown word ("G4ruda",
+        // "bi5a", "#R3l4wanB4njir"), never a ballot number; in a hashtag a
+        // digit run at a word boundary still is ("#PilihNomor1Aja",
+        // "#COBLOS02SEKARANG")
+        let digit_at = |k: usize| self.chars[idx[k]].c.is_ascii_digit();
+        let upper_at = |k: usize| self.chars[idx[k]].flags & F_UPPER != 0;
+        let mut inner = false;
+        let mut ballot_like = false;
+        let mut k = 0;
+        while k < idx.len() {
+            if !digit_at(k) {
+                k += 1;
+                continue;
+            }
+            let from = k;
+            while k < idx.len() && digit_at(k) {
+                k += 1;
+            }
+            if from == 0 || k == idx.len() {
+                continue;
+            }
+            inner = true;
+            if fl & flags::HASHTAG != 0 {
+                let before: String = idx[..from].iter().map(|&i| self.chars[i].c).collect();
+                let intro = (1..=before.len().min(7))
+                    .any(|n| before.get(before.len() - n..).is_some_and(is_number_intro));
+                let zero = self.chars[idx[from]].c == '0' && k - from >= 2;
+                let (prev_up, next_up) = (upper_at(from - 1), upper_at(k));
+                if intro || (!prev_up && next_up) || (prev_up && next_up && zero) {
+                    ballot_like = true;
+                }
+            }
+        }
+        if inner && !ballot_like {
             self.push(dec, TokenKind::Word, idx, fl | flags::LEET, None);
             return;
         }
@@ -584,6 +638,16 @@ impl Builder<'_> {
             i += 1;
         }
         parts.push((s, idx.len()));
+        // random case ("#tOlaKGibRan"): when a part is not a word, read the
+        // whole tag instead (known, or split into known words)
+        let known = |a: usize, b: usize| {
+            let w: String = idx[a..b].iter().map(|&k| self.chars[k].c).collect();
+            w.chars().any(|c| c.is_ascii_digit()) || self.lang.is_known(&w)
+        };
+        if parts.len() > 1 && parts.iter().any(|&(a, b)| a < b && !known(a, b)) {
+            self.alnum(idx, fl, true);
+            return;
+        }
         let split = parts.len() > 1;
         for (a, b) in parts {
             if a < b {
