@@ -4,105 +4,23 @@
 //! U+FE0F, ZWJ, keycaps), combining marks, case-mapping oddities (`İ`, `ß`),
 //! zero-width and bidi characters, Arabic and Hebrew letters, Indonesian
 //! election words, digits, separators and arbitrary characters through
-//! [`netral::text::analyze`] and [`Classifier::classify`], and check that
+//! [`netral::text::analyze`] and [`netral::Classifier::classify`], and check that
 //! nothing panics and every span slices its original field exactly.
+//!
+//! The checks themselves are those of the fuzz targets (`fuzz/checks.rs`).
 //!
 //! Set `PROPTEST_CASES` to run more cases than the default 256.
 
-use std::sync::OnceLock;
+#[path = "../fuzz/checks.rs"]
+mod checks;
 
-use netral::text::{analyze, Lang, Scratch};
-use netral::{Account, Action, Activity, Actor, Classifier, Role, Verdict, VerdictKind};
+use checks::{classifier, lang, verdict_contract, ACTIONS};
+use netral::{Account, Activity, Actor, Role};
 use proptest::prelude::*;
-
-const ACTIONS: [Action; 5] = [
-    Action::Upload,
-    Action::Comment,
-    Action::Share,
-    Action::Like,
-    Action::Follow,
-];
-
-fn classifier() -> &'static Classifier {
-    static C: OnceLock<Classifier> = OnceLock::new();
-    C.get_or_init(Classifier::new)
-}
-
-fn lang() -> &'static Lang {
-    static L: OnceLock<Lang> = OnceLock::new();
-    L.get_or_init(|| {
-        let mut l = Lang::new();
-        for w in [
-            "dukung", "coblos", "pilih", "paslon", "nomor", "urut", "jangan", "ayo", "teman",
-            "salam", "jari", "menang", "netral", "asn",
-        ] {
-            l.add_word(w);
-        }
-        for w in ["prabowo", "gibran", "anies", "ganjar", "muhaimin"] {
-            l.add_protected(w);
-        }
-        l.add_slang("yg", "yang");
-        l.add_slang("jgn", "jangan");
-        l.add_slang("kuy", "ayo");
-        l.add_slang("gk", "tidak");
-        l.add_slang("tdk", "tidak");
-        l
-    })
-}
 
 /// Checks that every token of `analyze(s)` is a valid char-boundary slice of `s`.
 fn check_tokens(s: &str) -> Result<(), TestCaseError> {
-    let toks = analyze(s, lang(), &mut Scratch::default());
-    for t in &toks {
-        prop_assert!(t.start <= t.end, "start > end in {:?}: {:?}", s, t);
-        prop_assert!(
-            s.get(t.start..t.end).is_some(),
-            "token span {}..{} does not slice {:?} (len {}): {:?}",
-            t.start,
-            t.end,
-            s,
-            s.len(),
-            t
-        );
-    }
-    Ok(())
-}
-
-/// Checks the verdict contract for one classified activity.
-fn check_verdict(a: &Activity, v: &Verdict) -> Result<(), String> {
-    let Some(kind) = v.verdict else {
-        return Err(format!("no verdict for {a:?}: {v:?}"));
-    };
-    if v.id.as_deref() != Some(a.id.as_str()) {
-        return Err(format!("id not echoed: {:?} vs {:?}", v.id, a.id));
-    }
-    let s = v.score;
-    let band_ok = match kind {
-        VerdictKind::Breach => (0.7..=1.0).contains(&s),
-        VerdictKind::Review => (0.4..0.7).contains(&s),
-        VerdictKind::Clear => (0.0..0.4).contains(&s),
-    };
-    if !band_ok {
-        return Err(format!("score {s} out of band for {kind:?} on {a:?}"));
-    }
-    for e in &v.evidence {
-        let Some(field) = a.field(&e.field) else {
-            return Err(format!("evidence names a missing field {e:?} on {a:?}"));
-        };
-        if e.start > e.end {
-            return Err(format!("evidence start > end: {e:?} on {a:?}"));
-        }
-        match field.get(e.start..e.end) {
-            Some(q) if q == e.quote => {}
-            got => {
-                return Err(format!(
-                    "evidence does not slice its field: {e:?}, field[{}..{}] = {got:?}, field = {field:?}",
-                    e.start, e.end
-                ))
-            }
-        }
-    }
-    Ok(())
+    checks::token_spans(s, lang()).map_err(TestCaseError::fail)
 }
 
 /// Classifies `a` once per action and checks every verdict.
@@ -111,7 +29,7 @@ fn check_all_actions(a: &Activity) -> Result<(), TestCaseError> {
     for act in ACTIONS {
         a.action = act;
         let v = classifier().classify(&a);
-        check_verdict(&a, &v).map_err(TestCaseError::fail)?;
+        verdict_contract(&a, &v).map_err(TestCaseError::fail)?;
     }
     Ok(())
 }
@@ -328,10 +246,7 @@ fn quotes_for(s: &str) -> Vec<String> {
     for mut a in layouts {
         for act in ACTIONS {
             a.action = act;
-            let v = classifier().classify(&a);
-            if let Err(e) = check_verdict(&a, &v) {
-                panic!("{e}");
-            }
+            let v = checks::classify_checked(&a);
             for e in &v.evidence {
                 let field = a.field(&e.field).unwrap();
                 assert_eq!(&field[e.start..e.end], e.quote, "{e:?} in {field:?}");
@@ -341,8 +256,8 @@ fn quotes_for(s: &str) -> Vec<String> {
             }
         }
     }
-    for t in analyze(s, lang(), &mut Scratch::default()) {
-        assert!(s.get(t.start..t.end).is_some(), "{s:?}: {t:?}");
+    if let Err(e) = checks::token_spans(s, lang()) {
+        panic!("{e}");
     }
     seen
 }
