@@ -502,7 +502,30 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut
         if (i > 0 && joined(&toks[i - 1], t)) || toks.get(i + 1).is_some_and(|n| joined(t, n)) {
             continue;
         }
-        if i > 0 && NOT_BALLOT_AFTER.contains(&toks[i - 1].lemma.as_str()) {
+        // "juara 2", "antrean nomor 2": a rank or a queue, said in its everyday sense
+        let after_word = |d: usize| {
+            i >= d
+                && toks[i - d].clause == t.clause
+                && NOT_BALLOT_AFTER.contains(&toks[i - d].lemma.as_str())
+        };
+        if after_word(1) || (after_word(2) && is_number_intro(&toks[i - 1].lemma)) {
+            let from = if after_word(1) { i - 1 } else { i - 2 };
+            out.push(Sig {
+                field: fi,
+                first: from,
+                last: i,
+                clause: t.clause,
+                sk: Sk::Lex(Kind::Everyday),
+                weight: 1.0,
+                ticket: None,
+                strong: false,
+                what: None,
+                number: Some(v as u32),
+                election: None,
+                contextual: false,
+                negated: false,
+                bent: false,
+            });
             continue;
         }
         if toks

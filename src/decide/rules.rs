@@ -62,6 +62,8 @@ struct Ctx<'f, 'a> {
     valid: Vec<bool>,
     /// per field: the field names exactly one ticket (or one ballot number)
     unique: Vec<bool>,
+    /// elections whose campaign is under way at `created_at`
+    season: BTreeSet<u32>,
 }
 
 /// What makes two target signals interchangeable for attachment.
@@ -371,6 +373,35 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
             }
         }
     }
+    // campaign context near a weak name corroborates it ("kampanye akbar Pak
+    // Helmi", "fotokopi KTP buat dukungan pak Azhari"), as does a hand sign
+    // showing its ballot number
+    let mut context_at: Vec<Vec<usize>> = vec![Vec::new(); feats.fields.len()];
+    let mut gesture_numbers: BTreeSet<u32> = BTreeSet::new();
+    for o in sigs {
+        match o.sk {
+            Sk::Lex(Kind::Campaign | Kind::Event | Kind::Collect | Kind::Role)
+                if o.weight >= 0.8 =>
+            {
+                context_at[o.field].push(o.first);
+            }
+            Sk::Lex(Kind::Gesture) => {
+                if let Some(n) = o.number {
+                    gesture_numbers.insert(n);
+                }
+            }
+            _ => {}
+        }
+    }
+    for v in &mut context_at {
+        v.sort_unstable();
+    }
+    let near_context = |s: &Sig| {
+        let v = &context_at[s.field];
+        let lo = s.first.saturating_sub(3 * WINDOW);
+        let from = v.partition_point(|&p| p < lo);
+        v.get(from).is_some_and(|&p| p <= s.last + 3 * WINDOW)
+    };
     let mut valid = vec![false; sigs.len()];
     for (i, s) in sigs.iter().enumerate() {
         if !is_target(s) {
@@ -384,8 +415,10 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                     .ticket
                     .and_then(|t| per_ticket.get(&t))
                     .is_some_and(|(strong, aliases)| *strong > 0 || aliases.len() > 1);
-                let number = s.number.is_some_and(|n| numbers_named.contains(&n));
-                elec || same_ticket || number
+                let number = s
+                    .number
+                    .is_some_and(|n| numbers_named.contains(&n) || gesture_numbers.contains(&n));
+                elec || same_ticket || number || near_context(s)
             }
             _ => true,
         };
@@ -431,6 +464,7 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         weak_e,
         valid,
         unique,
+        season: in_season.iter().map(|&e| e as u32).collect(),
     };
 
     let own_fields: Vec<usize> = feats
@@ -512,6 +546,10 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                         "B6"
                     } else if opposing {
                         "B2"
+                    } else if !explicit_e && in_season.is_empty() {
+                        // praise of an official at work, no election named and
+                        // no campaign under way: "mantap pak, lanjutkan!"
+                        "R1"
                     } else {
                         "B1"
                     };
@@ -771,7 +809,13 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             Kind::Support => Some(("B1", "support")),
             Kind::Praise if s.negated => None,
             Kind::Praise => {
-                if ctx.explicit_e || in_season > 0 {
+                // praise counts as support while that candidate's own
+                // campaign is under way (or when an election is named)
+                let season = ts.iter().any(|&t| match sigs[t].election {
+                    Some(e) => ctx.season.contains(&e),
+                    None => in_season > 0,
+                });
+                if ctx.explicit_e || season {
                     Some(("B1", "praise"))
                 } else {
                     Some(("R1", "mention"))
@@ -895,6 +939,12 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             }
         }
     }
+    // numbers said in their everyday sense ("juara 2", "antrean nomor 3")
+    let everyday_numbers: BTreeSet<u32> = sigs
+        .iter()
+        .filter(|s| s.is(Kind::Everyday))
+        .filter_map(|s| s.number)
+        .collect();
     for &gi in &unit {
         let g = &sigs[gi];
         let is_gesture =
@@ -907,6 +957,11 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
         }
         let in_media = ctx.field_of(g).role == FieldRole::Media;
         let number = g.number;
+        if g.sk != Sk::Cand && number.is_some_and(|n| everyday_numbers.contains(&n)) {
+            // the hand sign echoes a rank or a queue number
+            out.everyday.push(gi);
+            continue;
+        }
         let near: Vec<usize> = attached_to(gi);
         let matching: Vec<usize> = near
             .iter()
@@ -953,7 +1008,14 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             }
             continue;
         }
-        if !matching.is_empty() {
+        let only_numbers = matching.iter().all(|&t| sigs[t].sk == Sk::Num);
+        if !matching.is_empty() && only_numbers && !ctx.explicit_e && !in_media {
+            // a hand sign and a bare number, no election named: "Nomor 3 pokoknya 🤟"
+            let mut ev = vec![gi];
+            ev.extend(matching.iter().copied());
+            out.fire("R3", ev, 0.5, "number_weak");
+            acted_targets.extend(matching);
+        } else if !matching.is_empty() {
             let mut ev = vec![gi];
             ev.extend(matching.iter().copied());
             out.fire(code, ev, 0.85, "gesture");

@@ -300,7 +300,7 @@ fn join_spaced(chars: &[FChar], ps: Vec<Piece>) -> Vec<Piece> {
                 while e < j
                     && ps[e].gap == min_gap
                     && !(split_ws && ws(e))
-                    && !(split_other && !ws(e))
+                    && (!split_other || ws(e))
                 {
                     e += 1;
                 }
@@ -567,7 +567,7 @@ impl Builder<'_> {
                     .any(|n| before.get(before.len() - n..).is_some_and(is_number_intro));
                 let zero = self.chars[idx[from]].c == '0' && k - from >= 2;
                 let (prev_up, next_up) = (upper_at(from - 1), upper_at(k));
-                if intro || (!prev_up && next_up) || (prev_up && next_up && zero) {
+                if intro || (next_up && (!prev_up || zero)) {
                     ballot_like = true;
                 }
             }
