@@ -304,6 +304,9 @@ impl ClassifierBuilder {
         for (from, to) in &lex.slang {
             lang.add_slang(from, to);
         }
+        for w in &lex.vocabulary {
+            lang.add_vocab(w);
+        }
 
         // 2. patterns
         let mut mb = MatcherBuilder::default();

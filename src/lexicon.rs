@@ -150,6 +150,8 @@ pub struct Lexicon {
     pub slang: Vec<(String, String)>,
     /// Common words and names (lower case) that make a bare alias weak.
     pub common: HashSet<String>,
+    /// Everyday words, used only to split run-together text into words.
+    pub vocabulary: Vec<String>,
 }
 
 macro_rules! embedded {
@@ -182,6 +184,7 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "declare.txt",
     "everyday.txt",
     "common.txt",
+    "vocabulary.txt",
 );
 
 impl Lexicon {
@@ -216,6 +219,7 @@ impl Lexicon {
         let mut new_entries = Vec::new();
         let mut new_slang = Vec::new();
         let mut new_common = Vec::new();
+        let mut new_vocabulary = Vec::new();
         for (i, raw) in content.lines().enumerate() {
             let line_no = i + 1;
             let line = raw.trim();
@@ -251,11 +255,36 @@ impl Lexicon {
                         "missing `# source: ...` header before the first entry",
                     ));
                 }
-                if k != "slang" && k != "regional" && Kind::from_name(k).is_none() {
+                if k != "slang"
+                    && k != "regional"
+                    && k != "vocabulary"
+                    && Kind::from_name(k).is_none()
+                {
                     return Err(Error::data(file, 1, 0, format!("unknown list kind `{k}`")));
                 }
             }
             let k = kind.unwrap_or("");
+            if k == "vocabulary" {
+                let w = line.to_lowercase();
+                if !w.chars().all(|c| c.is_alphabetic()) {
+                    return Err(Error::data(
+                        file,
+                        line_no,
+                        0,
+                        format!("a vocabulary entry is one word of letters, got `{line}`"),
+                    ));
+                }
+                if !seen.insert(w.clone()) {
+                    return Err(Error::data(
+                        file,
+                        line_no,
+                        0,
+                        format!("duplicate entry `{w}`"),
+                    ));
+                }
+                new_vocabulary.push(w);
+                continue;
+            }
             if k == "slang" || k == "regional" {
                 let (from, to) = line
                     .split_once('=')
@@ -381,6 +410,7 @@ impl Lexicon {
             .extend(new_entries.into_iter().filter(|e| e.kind != Kind::Common));
         self.slang.extend(new_slang);
         self.common.extend(new_common);
+        self.vocabulary.extend(new_vocabulary);
         Ok(())
     }
 }

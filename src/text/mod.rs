@@ -94,6 +94,7 @@ impl Token {
 pub struct Lang {
     words: HashSet<String>,
     protected: HashSet<String>,
+    vocab: HashSet<String>,
     slang: HashMap<String, Vec<String>>,
 }
 
@@ -159,6 +160,24 @@ impl Lang {
     /// The root of `w` in the vocabulary, if `w` is a derived form.
     pub fn stem(&self, w: &str) -> Option<morph::Stem> {
         morph::stem(w, |r| self.words.contains(r))
+    }
+
+    /// Adds an everyday word used only to split run-together text.
+    pub fn add_vocab(&mut self, w: &str) {
+        if !w.is_empty() {
+            self.vocab.insert(w.to_string());
+        }
+    }
+
+    /// Whether `w` is in the everyday vocabulary list.
+    pub(crate) fn in_vocab(&self, w: &str) -> bool {
+        self.vocab.contains(w)
+    }
+
+    /// Whether `w` is a word of any kind: lexicon, registry, slang, a
+    /// derived form, or everyday vocabulary.
+    pub fn is_vocab(&self, w: &str) -> bool {
+        self.vocab.contains(w) || self.is_known(w)
     }
 
     /// Every slang or regional word with its expansion.

@@ -442,7 +442,9 @@ impl Builder<'_> {
                 }
                 if let Some((k, _)) = best[start] {
                     let piece = &w[start..end];
-                    let ok = self.lang.is_word(piece) || self.lang.slang(piece).is_some();
+                    let ok = self.lang.is_word(piece)
+                        || self.lang.slang(piece).is_some()
+                        || self.lang.in_vocab(piece);
                     if ok && best[end].is_none_or(|(bk, _)| k + 1 < bk) {
                         best[end] = Some((k + 1, start));
                     }
@@ -464,6 +466,60 @@ impl Builder<'_> {
         Some(cuts)
     }
 
+    /// Splits a run of spelled-out letters into known words and unknown
+    /// stretches: each known word costs 1, each unknown letter 1, the
+    /// cheapest reading wins. Runs longer than 400 letters stay whole.
+    fn split_gaps(&self, w: &str) -> Option<Vec<(usize, usize)>> {
+        const MAX_WORD: usize = 24;
+        let n = w.len();
+        if !(8..=400).contains(&n) || !w.is_ascii() {
+            return None;
+        }
+        // best[i] = (cost, previous cut, the piece before i is known)
+        let mut best: Vec<(usize, usize, bool)> = vec![(usize::MAX, 0, false); n + 1];
+        best[0] = (0, 0, false);
+        for i in 0..n {
+            let (c, _, _) = best[i];
+            if c == usize::MAX {
+                continue;
+            }
+            if c + 1 < best[i + 1].0 {
+                best[i + 1] = (c + 1, i, false);
+            }
+            for j in (i + 2)..=(i + MAX_WORD).min(n) {
+                let piece = &w[i..j];
+                let known = self.lang.is_word(piece)
+                    || self.lang.in_vocab(piece)
+                    || self.lang.slang(piece).is_some()
+                    || (piece.len() >= 5 && self.lang.stem(piece).is_some());
+                if known && c + 1 < best[j].0 {
+                    best[j] = (c + 1, i, true);
+                }
+            }
+        }
+        // walk back, merging unknown letters into stretches
+        let mut cuts: Vec<(usize, usize)> = Vec::new();
+        let mut end = n;
+        let mut unknown_end: Option<usize> = None;
+        while end > 0 {
+            let (_, start, known) = best[end];
+            if known {
+                if let Some(u) = unknown_end.take() {
+                    cuts.push((end, u));
+                }
+                cuts.push((start, end));
+            } else if unknown_end.is_none() {
+                unknown_end = Some(end);
+            }
+            end = start;
+        }
+        if let Some(u) = unknown_end {
+            cuts.push((0, u));
+        }
+        cuts.reverse();
+        (cuts.len() >= 2).then_some(cuts)
+    }
+
     /// Emits a letters-only run.
     fn letters(&mut self, idx: &[usize], fl: u16, allow_split: bool) {
         let w: String = idx.iter().map(|&i| self.chars[i].c).collect();
@@ -474,8 +530,15 @@ impl Builder<'_> {
         }
         let min_piece = if allow_split { 2 } else { 3 };
         let min_word = if allow_split { 5 } else { 9 };
-        if word.len() >= min_word && word.len() == idx.len() && !self.lang.is_known(&word) {
-            if let Some(cuts) = self.split_known(&word, min_piece) {
+        if word.len() >= min_word && word.len() == idx.len() && !self.lang.is_vocab(&word) {
+            let cuts = self.split_known(&word, min_piece).or_else(|| {
+                // letters spelled out one by one run words together:
+                // "m e m e w a j a h M u h a i m i n" — find the words in it
+                (fl & flags::SPACED != 0)
+                    .then(|| self.split_gaps(&word))
+                    .flatten()
+            });
+            if let Some(cuts) = cuts {
                 for (s, e) in cuts {
                     let sub = &idx[s..e];
                     self.push(
