@@ -9,7 +9,7 @@
 //! leftmost-longest, so "masjid agung" wins over "agung" and "dukung umkm"
 //! over "dukung".
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 

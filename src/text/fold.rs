@@ -166,6 +166,16 @@ pub fn confusable(c: char) -> Option<char> {
 /// ```
 pub fn fold(text: &str, out: &mut Vec<FChar>) {
     out.clear();
+    if text.is_ascii() {
+        // every ASCII character is its own grapheme and folds to itself
+        out.extend(text.bytes().enumerate().map(|(i, b)| FChar {
+            c: b.to_ascii_lowercase() as char,
+            start: i,
+            end: i + 1,
+            flags: if b.is_ascii_uppercase() { F_UPPER } else { 0 },
+        }));
+        return;
+    }
     let mut pending_invisible = false;
     for (gstart, g) in text.grapheme_indices(true) {
         let gend = gstart + g.len();

@@ -12,7 +12,10 @@ pub mod fold;
 pub mod morph;
 mod segment;
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub use segment::is_number_intro;
 pub(crate) use segment::number_intros;
@@ -96,6 +99,17 @@ pub struct Lang {
     protected: HashSet<String>,
     vocab: HashSet<String>,
     slang: HashMap<String, Vec<String>>,
+    /// changes with every edit (keys the per-thread stem cache)
+    id: u64,
+}
+
+/// Identifies a vocabulary, so that per-thread caches never mix two.
+static NEXT_LANG_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    /// Per-thread stem cache: the vocabulary it belongs to, word → stem.
+    static STEMS: RefCell<(u64, HashMap<String, Option<morph::Stem>>)> =
+        RefCell::new((0, HashMap::default()));
 }
 
 /// Words that start a new clause: what follows them is said on its own.
@@ -118,8 +132,14 @@ impl Lang {
         Self::default()
     }
 
+    /// A new identity after an edit.
+    fn touch(&mut self) {
+        self.id = NEXT_LANG_ID.fetch_add(1, Ordering::Relaxed);
+    }
+
     /// Adds a word (lower case) to the known vocabulary.
     pub fn add_word(&mut self, w: &str) {
+        self.touch();
         if !w.is_empty() {
             self.words.insert(w.to_string());
         }
@@ -127,6 +147,7 @@ impl Lang {
 
     /// Adds a word that is never stemmed (a name from the registry).
     pub fn add_protected(&mut self, w: &str) {
+        self.touch();
         if !w.is_empty() {
             self.words.insert(w.to_string());
             self.protected.insert(w.to_string());
@@ -135,6 +156,7 @@ impl Lang {
 
     /// Adds a slang or regional mapping `from` → `to` (one or more words).
     pub fn add_slang(&mut self, from: &str, to: &str) {
+        self.touch();
         let words: Vec<String> = to.split_whitespace().map(str::to_string).collect();
         for w in &words {
             self.words.insert(w.clone());
@@ -158,8 +180,26 @@ impl Lang {
     }
 
     /// The root of `w` in the vocabulary, if `w` is a derived form.
+    ///
+    /// Results are remembered per thread (words repeat across posts), in a
+    /// cache that is emptied when it grows past a bound.
     pub fn stem(&self, w: &str) -> Option<morph::Stem> {
-        morph::stem(w, |r| self.words.contains(r))
+        const MAX_CACHED: usize = 1 << 17;
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.0 != self.id || cache.1.len() >= MAX_CACHED {
+                cache.0 = self.id;
+                cache.1.clear();
+            }
+            if let Some(s) = cache.1.get(w) {
+                return s.clone();
+            }
+            let s = morph::stem(w, |r| self.words.contains(r));
+            if w.len() <= 64 {
+                cache.1.insert(w.to_string(), s.clone());
+            }
+            s
+        })
     }
 
     /// Adds an everyday word used only to split run-together text.
