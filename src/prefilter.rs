@@ -428,7 +428,8 @@ impl Prefilter {
                 break;
             };
             i += c.len_utf8();
-            if self.chars.contains(&c) {
+            // a keycap makes its digit a number of its own ("022️⃣" is 02 and 2)
+            if self.chars.contains(&c) || c == '\u{20E3}' {
                 return false;
             }
             if c.is_whitespace() {
