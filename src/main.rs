@@ -436,14 +436,10 @@ fn classify(
         eprintln!("netral: reading JSONL from standard input (end with Ctrl-D)");
     }
     let (mut reader, size) = open_input(input)?;
-    let out: Box<dyn Write> = match &output {
+    let out: Box<dyn Write + Send> = match &output {
         Some(p) => Box::new(File::create(p).map_err(|e| format!("{}: {e}", p.display()))?),
-        None => Box::new(io::stdout().lock()),
+        None => Box::new(io::stdout()),
     };
-    let mut w = BufWriter::with_capacity(1 << 16, out);
-    if let Format::Csv = format {
-        writeln!(w, "id,line,verdict,score,rules,targets,quote").map_err(|e| e.to_string())?;
-    }
     let progress = if io::stderr().is_terminal() {
         let pb = match size {
             Some(n) => indicatif::ProgressBar::new(n),
@@ -463,73 +459,134 @@ fn classify(
     };
     let start = Instant::now();
     // A batch ends at BATCH_LINES lines or BATCH_BYTES bytes, whichever comes
-    // first, so a dump of long lines does not hold gigabytes in memory.
+    // first, so a dump of long lines does not hold gigabytes in memory. Two
+    // batches wait at most between stages: reading, classifying (in
+    // parallel, verdicts rendered to bytes there too) and writing overlap.
     const BATCH_LINES: usize = 4096;
     const BATCH_BYTES: usize = 64 << 20;
-    let mut line_no: u64 = 0;
+    enum Batch {
+        /// (line number, bytes kept, full length) of each line, and the
+        /// input bytes read so far
+        Lines(Vec<(u64, Vec<u8>, usize)>, u64),
+        /// the input cannot be read further
+        Failed(String),
+    }
     let mut counts = [0u64; 4]; // breach review clear error
-    let mut bytes_read: u64 = 0;
-    let mut buf = Vec::new();
+    let mut line_no: u64 = 0;
     let mut read_error: Option<String> = None;
-    // (line number, bytes kept, full length) of each line of the batch
-    let mut raw: Vec<(u64, Vec<u8>, usize)> = Vec::with_capacity(BATCH_LINES);
-    while read_error.is_none() {
-        raw.clear();
-        let mut batch_bytes = 0usize;
-        let mut eof = false;
-        while raw.len() < BATCH_LINES && batch_bytes < BATCH_BYTES {
-            match read_line(&mut reader, &mut buf, max) {
-                Ok(Some(total)) => {
-                    line_no += 1;
-                    bytes_read += total as u64 + 1;
-                    batch_bytes += buf.len();
-                    raw.push((line_no, buf.clone(), total));
+    let mut bytes_done: u64 = 0;
+    let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<Batch>(2);
+    let (bytes_tx, bytes_rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(2);
+    let write_result: Result<(), String> = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut buf = Vec::new();
+            let mut bytes_read: u64 = 0;
+            let mut line_no: u64 = 0;
+            loop {
+                let mut raw = Vec::with_capacity(BATCH_LINES);
+                let mut batch_bytes = 0usize;
+                let mut end: Option<Batch> = None;
+                while raw.len() < BATCH_LINES && batch_bytes < BATCH_BYTES {
+                    match read_line(&mut reader, &mut buf, max) {
+                        Ok(Some(total)) => {
+                            line_no += 1;
+                            bytes_read += total as u64 + 1;
+                            batch_bytes += buf.len();
+                            raw.push((line_no, buf.clone(), total));
+                        }
+                        Ok(None) => {
+                            end = Some(Batch::Lines(Vec::new(), bytes_read));
+                            break;
+                        }
+                        Err(e) => {
+                            end = Some(Batch::Failed(e.to_string()));
+                            break;
+                        }
+                    }
                 }
-                Ok(None) => {
-                    eof = true;
-                    break;
+                if !raw.is_empty() && batch_tx.send(Batch::Lines(raw, bytes_read)).is_err() {
+                    return;
                 }
-                Err(e) => {
-                    // the input cannot be read further (a truncated or corrupt
-                    // .gz): answer the lines read so far, then this one, then stop
-                    read_error = Some(e.to_string());
-                    break;
+                if let Some(e) = end {
+                    if let Batch::Failed(_) = e {
+                        let _ = batch_tx.send(e);
+                    }
+                    return;
                 }
             }
-        }
-        let verdicts: Vec<Verdict> = pool.install(|| {
-            raw.par_iter()
-                .map(|(n, bytes, total)| match parse_line(bytes, *total, max) {
-                    Line::Ok(a) => {
-                        let mut v = c.classify(&a);
-                        v.line = Some(*n);
-                        v
-                    }
-                    Line::Err(e) => Verdict::error(Some(*n), e),
-                })
-                .collect()
         });
-        for v in &verdicts {
-            write_one(&mut w, v, format, only, &mut counts)?;
+        let writer = scope.spawn(move || -> Result<(), String> {
+            let mut w = BufWriter::with_capacity(1 << 16, out);
+            if let Format::Csv = format {
+                writeln!(w, "id,line,verdict,score,rules,targets,quote")
+                    .map_err(|e| format!("writing output: {e}"))?;
+            }
+            for chunk in bytes_rx {
+                w.write_all(&chunk)
+                    .map_err(|e| format!("writing output: {e}"))?;
+            }
+            w.flush().map_err(|e| format!("writing output: {e}"))
+        });
+        for batch in batch_rx {
+            let chunk = match batch {
+                Batch::Lines(raw, bytes_read) => {
+                    let rendered: Vec<(usize, Vec<u8>)> = pool.install(|| {
+                        raw.par_iter()
+                            .map(|(n, bytes, total)| {
+                                let v = match parse_line(bytes, *total, max) {
+                                    Line::Ok(a) => {
+                                        let mut v = c.classify(&a);
+                                        v.line = Some(*n);
+                                        v
+                                    }
+                                    Line::Err(e) => Verdict::error(Some(*n), e),
+                                };
+                                render(&v, format, only)
+                            })
+                            .collect()
+                    });
+                    let mut chunk = Vec::with_capacity(rendered.iter().map(|r| r.1.len()).sum());
+                    for (idx, bytes) in rendered {
+                        counts[idx] += 1;
+                        chunk.extend_from_slice(&bytes);
+                    }
+                    if let Some(&(n, _, _)) = raw.last() {
+                        line_no = n;
+                    }
+                    bytes_done = bytes_read;
+                    if let Some(pb) = &progress {
+                        pb.set_position(bytes_read);
+                        let secs = start.elapsed().as_secs_f64().max(1e-9);
+                        pb.set_message(format!(
+                            "{line_no} records, {:.0}/s",
+                            line_no as f64 / secs
+                        ));
+                    }
+                    chunk
+                }
+                Batch::Failed(e) => {
+                    // answer the lines read so far, then this one, then stop
+                    line_no += 1;
+                    let v = Verdict::error(
+                        Some(line_no),
+                        format!("read error: {e}; the input ends here, later lines are lost"),
+                    );
+                    read_error = Some(e);
+                    let (idx, bytes) = render(&v, format, only);
+                    counts[idx] += 1;
+                    bytes
+                }
+            };
+            if bytes_tx.send(chunk).is_err() {
+                break; // the writer stopped; its error is reported below
+            }
         }
-        if let Some(e) = &read_error {
-            line_no += 1;
-            let v = Verdict::error(
-                Some(line_no),
-                format!("read error: {e}; the input ends here, later lines are lost"),
-            );
-            write_one(&mut w, &v, format, only, &mut counts)?;
-        }
-        if let Some(pb) = &progress {
-            pb.set_position(bytes_read);
-            let secs = start.elapsed().as_secs_f64().max(1e-9);
-            pb.set_message(format!("{line_no} records, {:.0}/s", line_no as f64 / secs));
-        }
-        if eof {
-            break;
-        }
-    }
-    w.flush().map_err(|e| format!("writing output: {e}"))?;
+        drop(bytes_tx);
+        writer
+            .join()
+            .unwrap_or_else(|_| Err("writing output: the writer thread failed".to_string()))
+    });
+    write_result?;
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
@@ -542,7 +599,7 @@ fn classify(
         counts[2],
         counts[3],
         line_no as f64 / secs.max(1e-9),
-        bytes_read as f64 / 1e6 / secs.max(1e-9),
+        bytes_done as f64 / 1e6 / secs.max(1e-9),
         secs
     );
     match read_error {
@@ -554,30 +611,26 @@ fn classify(
     }
 }
 
-fn write_one(
-    w: &mut impl Write,
-    v: &Verdict,
-    format: Format,
-    only: &[String],
-    counts: &mut [u64; 4],
-) -> Result<(), String> {
+/// Renders one verdict as its output line (empty when `--only` leaves it
+/// out) with the index of its count: breach, review, clear, error.
+fn render(v: &Verdict, format: Format, only: &[String]) -> (usize, Vec<u8>) {
     let (idx, name) = match v.verdict {
         Some(VerdictKind::Breach) => (0, "breach"),
         Some(VerdictKind::Review) => (1, "review"),
         Some(VerdictKind::Clear) => (2, "clear"),
         None => (3, "error"),
     };
-    counts[idx] += 1;
-    if !only.is_empty() && !only.iter().any(|o| o == name) {
-        return Ok(());
+    let mut out = Vec::new();
+    if only.is_empty() || only.iter().any(|o| o == name) {
+        // writing to a Vec cannot fail
+        let _ = match format {
+            Format::Jsonl => serde_json::to_writer(&mut out, v)
+                .map_err(io::Error::other)
+                .and_then(|_| out.write_all(b"\n")),
+            Format::Csv => write_csv(&mut out, v),
+        };
     }
-    let r = match format {
-        Format::Jsonl => serde_json::to_writer(&mut *w, v)
-            .map_err(io::Error::other)
-            .and_then(|_| w.write_all(b"\n")),
-        Format::Csv => write_csv(w, v),
-    };
-    r.map_err(|e| format!("writing output: {e}"))
+    (idx, out)
 }
 
 #[allow(clippy::too_many_arguments)]
