@@ -1131,8 +1131,17 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
                 .copied()
                 .filter(|&i| {
                     let s = &sigs[i];
+                    let f = ctx.field_of(s);
+                    // an item of a list (of prohibitions, say) is not the actor's stance
+                    let listed = f
+                        .list_clause
+                        .get(s.clause as usize)
+                        .copied()
+                        .unwrap_or(false)
+                        && !f.own_voice.get(s.clause as usize).copied().unwrap_or(false);
                     (s.is(Kind::Support) && s.weight >= 0.6 || s.is(Kind::Oppose) || s.negated)
                         && !ctx.news(s)
+                        && !listed
                 })
                 .collect();
             let context = ctx.explicit_e || ctx.any_election_word;
