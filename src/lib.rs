@@ -6,6 +6,9 @@
 //!
 //! ## Pipeline
 //!
+//! 0. A quick screen reads each field once, conservatively (disguises
+//!    included), and lets an activity that cannot produce a single signal
+//!    skip the rest: its verdict is the one the full analysis would give.
 //! 1. [`text`]: each field is folded (look-alike letters, compatibility
 //!    forms, combining marks, invisible characters), segmented into tokens
 //!    that keep their original byte spans (hashtags split at case and digit
@@ -29,7 +32,8 @@
 //! - Building a [`Classifier`] can fail with an [`Error`] naming the file,
 //!   line and problem; [`Classifier::classify`] never fails and never panics.
 //! - Every [`Evidence`] span slices its original field: `field[start..end] == quote`.
-//! - Time is linear in the input size.
+//! - Time is linear in the input size, and no bound on the work drops a
+//!   signal: padding cannot hide a breach.
 //!
 //! ## Example
 //!

@@ -151,7 +151,7 @@ pub struct Activity {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hashtags: Vec<String>,
     /// Who did it; default an ASN on a personal account.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "actor_object")]
     pub actor: Actor,
     /// RFC 3339 timestamp, echoed back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -326,5 +326,42 @@ impl Verdict {
             reasons: Vec::new(),
             error: Some(message.into()),
         }
+    }
+}
+
+/// Reads an actor only from a JSON object (or `null`, the default actor): a
+/// list in its place is an error, not a positional actor.
+fn actor_object<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Actor, D::Error> {
+    struct ObjectOnly;
+    impl<'de> serde::de::Visitor<'de> for ObjectOnly {
+        type Value = Actor;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an actor object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Actor, A::Error> {
+            Actor::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+        /// `"actor": null` is an actor nobody described: the default.
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Actor, E> {
+            Ok(Actor::default())
+        }
+    }
+    d.deserialize_any(ObjectOnly)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actor_must_be_an_object() {
+        let list = r#"{"id":"a","actor":["u1","public"]}"#;
+        let err = serde_json::from_str::<Activity>(list).unwrap_err();
+        assert!(err.to_string().contains("actor object"), "{err}");
+        let null: Activity = serde_json::from_str(r#"{"id":"b","actor":null}"#).unwrap();
+        assert_eq!(null.actor, Actor::default());
+        let obj: Activity =
+            serde_json::from_str(r#"{"id":"c","actor":{"role":"public"}}"#).unwrap();
+        assert_eq!(obj.actor.role, Role::Public);
     }
 }
