@@ -447,6 +447,23 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(e.starts_with("a.toml:3:"), "{e}");
+        let e = Registry::from_toml(
+            "a.toml",
+            "[[elections]]\nid = \"x\"\n[[elections.tickets]]\nnumber = 1\ncandidates = [{name=\"A\"}]\n[[elections.tickets]]\nnumber = 1\ncandidates = [{name=\"B\"}]\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("a.toml:7:") && e.contains("number 1"),
+            "duplicate ballot number: {e}"
+        );
+        let e = Registry::from_toml("a.toml", "[[elections]]\nname = \"x\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("a.toml:1:") && e.contains("id"),
+            "missing id: {e}"
+        );
         let mut r = Registry::embedded().unwrap();
         let before = r.clone();
         let dup = Registry::from_toml("b.toml", "[[elections]]\nid = \"pilpres-2024\"\n").unwrap();
