@@ -165,6 +165,7 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "slang.txt",
     "regional.txt",
     "support.txt",
+    "stance.txt",
     "praise.txt",
     "oppose.txt",
     "campaign.txt",

@@ -42,6 +42,9 @@ fn rank(code: &str) -> usize {
     RANK.iter().position(|c| *c == code).unwrap_or(RANK.len())
 }
 
+/// Support weights below this mark an implicit stance (`lexicon/stance.txt`).
+const IMPLICIT: f32 = 0.45;
+
 /// Window (in tokens) within which a word attaches to a candidate.
 const WINDOW: usize = 8;
 /// A field this short is one thought: attachments ignore clauses.
@@ -535,6 +538,7 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                         .iter()
                         .copied()
                         .filter(|&i| !sigs[i].is(Kind::Invite) || tgt_has_event)
+                        .filter(|&i| !(sigs[i].is(Kind::Support) && sigs[i].weight < IMPLICIT))
                         .collect();
                     let invite = s.iter().any(|&i| sigs[i].is(Kind::Invite));
                     let opposing = s
@@ -774,6 +778,12 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
         }
         if kind == Kind::Gesture {
             continue; // handled below
+        }
+        if kind == Kind::Support && s.weight < IMPLICIT {
+            // an implicit stance never attaches to a candidate, and
+            // a call to vote around it does not make it neutral
+            out.free_support.push(ai);
+            continue;
         }
         if ctx.participation(s) && matches!(kind, Kind::Support | Kind::Invite) {
             out.participation.push(ai);
@@ -1139,13 +1149,18 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
                         .copied()
                         .unwrap_or(false)
                         && !f.own_voice.get(s.clause as usize).copied().unwrap_or(false);
-                    (s.is(Kind::Support) && s.weight >= 0.6 || s.is(Kind::Oppose) || s.negated)
+                    (s.is(Kind::Support) && (s.weight >= 0.6 || s.weight < IMPLICIT)
+                        || s.is(Kind::Oppose)
+                        || s.negated)
                         && !ctx.news(s)
                         && !listed
                 })
                 .collect();
             let context = ctx.explicit_e || ctx.any_election_word;
-            if !free.is_empty() && context && out.participation.is_empty() {
+            let implicit = free
+                .iter()
+                .any(|&i| sigs[i].is(Kind::Support) && sigs[i].weight < IMPLICIT);
+            if !free.is_empty() && context && (out.participation.is_empty() || implicit) {
                 out.fire("R2", free, 0.5, "untargeted");
             }
         }
