@@ -160,6 +160,11 @@ const FREQUENT: &[&str] = &[
     "pasang",
     "bawa",
     "posko",
+    "lama",
+    "cuma",
+    "sudah",
+    "saatnya",
+    "waktunya",
 ];
 
 /// The compiled screen.
