@@ -65,23 +65,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// Kinds that cannot change a verdict on their own: negation,
-    /// civil-service, news, neutrality, prohibition, election-context,
-    /// declaration and common words. They shape how other signals are read.
-    pub(crate) fn inert(self) -> bool {
-        matches!(
-            self,
-            Kind::Negation
-                | Kind::Civil
-                | Kind::News
-                | Kind::Neutrality
-                | Kind::Prohibition
-                | Kind::Election
-                | Kind::Common
-                | Kind::Declare
-        )
-    }
-
     /// All kinds with their file-header names.
     pub const ALL: &'static [(&'static str, Kind)] = &[
         ("support", Kind::Support),

@@ -47,6 +47,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::Error;
+use crate::lexicon::Kind;
 use crate::matcher::Meaning;
 use crate::model::Activity;
 use crate::text::fold::{confusable, is_invisible};
@@ -170,7 +171,11 @@ const FREQUENT: &[&str] = &[
 /// The compiled screen.
 #[derive(Debug, Clone)]
 pub(crate) struct Prefilter {
+    /// watched words, for the reading where every separator ends a word
     ac: AhoCorasick,
+    /// the same plus three-letter pattern words anywhere, for the reading
+    /// where only white space ends a word
+    ac_joined: AhoCorasick,
     /// non-ASCII characters that occur in patterns (hand signs, symbols)
     chars: HashSet<char>,
     /// digit tokens of patterns that have no plain word
@@ -181,10 +186,23 @@ pub(crate) struct Prefilter {
     intros: Vec<String>,
 }
 
-/// Whether a pattern's meanings all leave a verdict unchanged on their own.
+/// Whether a pattern's meanings all leave a verdict unchanged on their
+/// own: negation, civil-service, news, neutrality, prohibition,
+/// election-context, declaration and common words only shape how other
+/// signals are read.
 fn inert(meanings: &[Meaning]) -> bool {
     meanings.iter().all(|m| match m {
-        Meaning::Lex { kind, .. } => kind.inert(),
+        Meaning::Lex { kind, .. } => matches!(
+            kind,
+            Kind::Negation
+                | Kind::Civil
+                | Kind::News
+                | Kind::Neutrality
+                | Kind::Prohibition
+                | Kind::Election
+                | Kind::Common
+                | Kind::Declare
+        ),
         Meaning::Election { .. } => true,
         Meaning::Cand { .. } => false,
     })
@@ -276,6 +294,14 @@ impl Prefilter {
             }
         }
         let mut watch: HashSet<String> = HashSet::new();
+        // three-letter pattern words may hide inside a run-together word
+        // that the segmenter splits by its vocabulary ("#ayokpuno"): the
+        // joined reading watches them anywhere in a word
+        let mut inside: HashSet<String> = required
+            .iter()
+            .map(|r| squeeze(r))
+            .filter(|s| s.len() == 3)
+            .collect();
         let mut add = |w: &str, nasal: bool| {
             let s = squeeze(w);
             if s.is_empty() {
@@ -328,14 +354,23 @@ impl Prefilter {
             }
         }
         watch.retain(|w| !w.is_empty());
+        inside.extend(watch.iter().cloned());
         let mut list: Vec<String> = watch.into_iter().collect();
         list.sort();
+        let mut joined: Vec<String> = inside.into_iter().collect();
+        joined.sort();
+        let ac_joined = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&joined)
+            .map_err(|e| Error::Build(e.to_string()))?;
+
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&list)
             .map_err(|e| Error::Build(e.to_string()))?;
         Ok(Prefilter {
             ac,
+            ac_joined,
             chars,
             numbers,
             max_ticket,
@@ -408,6 +443,15 @@ impl Prefilter {
                 at_space = false;
                 let c = b as char;
                 if c.is_ascii_alphabetic() {
+                    // pieces also end where the case changes ("#AyoKPUno"):
+                    // a hashtag splits there
+                    let case_change = split
+                        && i > 0
+                        && bytes[i - 1].is_ascii_alphabetic()
+                        && bytes[i - 1].is_ascii_uppercase() != b.is_ascii_uppercase();
+                    if case_change && !self.end_word(&mut sk) {
+                        return false;
+                    }
                     sk.push(c.to_ascii_lowercase());
                 } else if c.is_ascii_digit() {
                     sk.push(leet(c).unwrap_or(c));
@@ -475,7 +519,8 @@ impl Prefilter {
                 return false;
             }
         }
-        self.end_word(&mut sk) && !self.ac.is_match(sk.out.as_str())
+        let ac = if split { &self.ac } else { &self.ac_joined };
+        self.end_word(&mut sk) && !ac.is_match(sk.out.as_str())
     }
 
     fn ballot_like(&self, digits: &str) -> bool {

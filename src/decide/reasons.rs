@@ -269,15 +269,13 @@ pub(crate) fn verdict(c: &Classifier, a: &Activity, f: &Features, out: &Outcome)
         VerdictKind::Breach => 0.7 + 0.25 * s,
         VerdictKind::Review => 0.4 + 0.2 * s,
         VerdictKind::Clear => {
-            // how many cues that could take a side were seen
-            let cues = sigs
+            // how much evidence the clear code rests on
+            let cues = out
+                .clear
                 .iter()
-                .filter(|s| match s.sk {
-                    Sk::Lex(k) => !k.inert(),
-                    Sk::Elec => false,
-                    Sk::Cand | Sk::Num => true,
-                })
-                .count();
+                .flat_map(|c| c.sigs.iter())
+                .collect::<BTreeSet<_>>()
+                .len();
             if out.clear.iter().any(|c| c.code == "C4") || cues == 0 {
                 0.0
             } else {
