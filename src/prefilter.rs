@@ -26,8 +26,12 @@
 //!   (look-alike letters, compatibility forms, accents); a character that
 //!   appears in a pattern itself (a hand-sign emoji) makes the field loud.
 //!
-//! A required word is found as a substring of a skeleton word, which covers
-//! affixes, hashtags and joined words; roots that lose their first letter
+//! The skeleton is read twice: with every separator and change of case
+//! ending a word, and with only white space ending one. A required word of
+//! four letters or more is found anywhere in a skeleton word, which covers
+//! affixes, hashtags and joined words; one of three letters as a prefix or
+//! suffix, and anywhere in a whole word of the second reading; one of one
+//! or two letters as a whole word; roots that lose their first letter
 //! under a nasal prefix (`pilih` → `memilih`, `coblos` → `nyoblos`) are
 //! also watched without it, and slang that expands to a watched word is
 //! watched in its short form. Digits whose value could be a ballot number,
