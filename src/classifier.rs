@@ -333,11 +333,13 @@ impl ClassifierBuilder {
                 == 1
         };
         // a name or alias is weak if, without honorifics, it is one common word
+        // judged on the words as the text stage reads them: "R1DO" is "rido"
         let weak = |s: &str| {
-            let parts: Vec<String> = s
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
+            let mut scratch = crate::text::Scratch::default();
+            let parts: Vec<String> = crate::text::analyze(s, &lang, &mut scratch)
+                .into_iter()
+                .filter(|t| t.kind != crate::text::TokenKind::Emoji)
+                .map(|t| t.text)
                 .filter(|w| !HONORIFICS.contains(&w.as_str()))
                 .collect();
             parts.is_empty() || (parts.len() == 1 && is_common(&parts[0]))

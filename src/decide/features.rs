@@ -267,6 +267,16 @@ fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut V
                     if everyday {
                         continue;
                     }
+                    // a one-word official hashtag counts as one only when written
+                    // as a hashtag: "#RIDO" is the ticket, "rido Allah" a blessing
+                    // (the word's other meanings, a weak alias, still apply)
+                    let tagged = f.role == FieldRole::Tag
+                        || toks
+                            .iter()
+                            .all(|t| t.flags & crate::text::flags::HASHTAG != 0);
+                    if what == CandWhat::Hashtag && !tagged && h.first == h.last {
+                        continue;
+                    }
                     out.push(Sig {
                         sk: Sk::Cand,
                         ticket: Some(ticket),
