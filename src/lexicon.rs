@@ -60,6 +60,10 @@ pub enum Kind {
     Declare,
     /// Everyday senses that cancel a trigger (`juara 2`, `dukung umkm`).
     Everyday,
+    /// Elections that are not public ones (`ketua osis`, `ketua rt`): in a
+    /// field that speaks of one, bare numbers and untargeted support are
+    /// about it.
+    Local,
     /// Common words and names that make a bare alias weak evidence.
     Common,
 }
@@ -86,6 +90,7 @@ impl Kind {
         ("negation", Kind::Negation),
         ("declare", Kind::Declare),
         ("everyday", Kind::Everyday),
+        ("local", Kind::Local),
         ("common", Kind::Common),
     ];
 
@@ -167,6 +172,7 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "negation.txt",
     "declare.txt",
     "everyday.txt",
+    "local.txt",
     "common.txt",
     "vocabulary.txt",
 );

@@ -42,6 +42,8 @@ pub(crate) struct Field<'a> {
     pub reminder: bool,
     /// the whole field reads as a news report
     pub news: bool,
+    /// the field speaks of an election that is not a public one (OSIS, RT)
+    pub local: bool,
 }
 
 /// Signal kinds.
@@ -152,6 +154,7 @@ impl<'a> Field<'a> {
             list_clause: vec![false; n_clauses],
             reminder: false,
             news: false,
+            local: false,
         }
     }
 }
@@ -203,10 +206,19 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
         field_signals(c, fi, &f, &hits, &mut sigs);
         number_signals(fi, &f, &hits, max_ticket, &mut sigs);
         let mut own: Vec<Sig> = sigs.split_off(start);
+        f.local = own.iter().any(|s| s.is(Kind::Local));
         negation(&f, &mut own);
         clause_context(&mut f, &own);
         sigs.extend(own);
         fields.push(f);
+    }
+    // a school or neighbourhood election anywhere in the activity: its
+    // ballot numbers, hand signs and cheers are about that election
+    if fields.iter().any(|f| f.local) {
+        for f in &mut fields {
+            f.local = true;
+        }
+        sigs.retain(|s| s.sk != Sk::Num);
     }
     Features { fields, sigs }
 }

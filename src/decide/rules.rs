@@ -767,7 +767,7 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
         if !actish {
             match kind {
                 Kind::Participation => out.participation.push(ai),
-                Kind::Everyday => out.everyday.push(ai),
+                Kind::Everyday | Kind::Local => out.everyday.push(ai),
                 _ => {}
             }
             continue;
@@ -967,7 +967,9 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
         }
         let in_media = ctx.field_of(g).role == FieldRole::Media;
         let number = g.number;
-        if g.sk != Sk::Cand && number.is_some_and(|n| everyday_numbers.contains(&n)) {
+        if g.sk != Sk::Cand
+            && (number.is_some_and(|n| everyday_numbers.contains(&n)) || ctx.field_of(g).local)
+        {
             // the hand sign echoes a rank or a queue number
             out.everyday.push(gi);
             continue;
@@ -1149,9 +1151,10 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
                         .copied()
                         .unwrap_or(false)
                         && !f.own_voice.get(s.clause as usize).copied().unwrap_or(false);
-                    (s.is(Kind::Support) && (s.weight >= 0.6 || s.weight < IMPLICIT)
-                        || s.is(Kind::Oppose)
-                        || s.negated)
+                    !f.local
+                        && (s.is(Kind::Support) && (s.weight >= 0.6 || s.weight < IMPLICIT)
+                            || s.is(Kind::Oppose)
+                            || s.negated)
                         && !ctx.news(s)
                         && !listed
                 })
