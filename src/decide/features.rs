@@ -492,9 +492,10 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut
             TokenKind::Number => t.number,
             TokenKind::Word => {
                 // number words after an introducer: "nomor dua", "paslon satu"
+                // the word itself, not a derived one: "ketiga" is an ordinal
                 let w = NUMBER_WORDS
                     .iter()
-                    .find(|(w, _)| *w == t.lemma)
+                    .find(|(w, _)| *w == t.text)
                     .map(|(_, n)| *n as u64);
                 match w {
                     Some(n)

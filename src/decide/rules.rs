@@ -412,8 +412,12 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         }
         valid[i] = match s.sk {
             Sk::Cand if !s.strong => {
-                let elec =
-                    election_word || s.election.is_some_and(|e| elections_named.contains(&e));
+                // a generic election word corroborates only while that
+                // candidate's own campaign is under way (or when the date is
+                // unknown): "hari ini pemilu, semoga aman" is not ticket AMAN
+                let season_ok = |e: u32| date.len() < 10 || in_season.contains(&(e as usize));
+                let elec = (election_word && s.election.is_none_or(season_ok))
+                    || s.election.is_some_and(|e| elections_named.contains(&e));
                 let same_ticket = s
                     .ticket
                     .and_then(|t| per_ticket.get(&t))
@@ -1159,7 +1163,13 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
                         && !listed
                 })
                 .collect();
-            let context = ctx.explicit_e || ctx.any_election_word;
+            let implicit_free = free
+                .iter()
+                .any(|&i| sigs[i].is(Kind::Support) && sigs[i].weight < IMPLICIT);
+            // an election idiom needs no election word while a campaign is on
+            let context = ctx.explicit_e
+                || ctx.any_election_word
+                || (implicit_free && !ctx.season.is_empty());
             let implicit = free
                 .iter()
                 .any(|&i| sigs[i].is(Kind::Support) && sigs[i].weight < IMPLICIT);
