@@ -184,7 +184,7 @@ impl Lang {
     /// Results are remembered per thread (words repeat across posts), in a
     /// cache that is emptied when it grows past a bound.
     pub fn stem(&self, w: &str) -> Option<morph::Stem> {
-        const MAX_CACHED: usize = 1 << 17;
+        const MAX_CACHED: usize = 1 << 14;
         STEMS.with(|cache| {
             let mut cache = cache.borrow_mut();
             if cache.0 != self.id || cache.1.len() >= MAX_CACHED {
