@@ -60,6 +60,9 @@ pub enum Kind {
     Declare,
     /// Everyday senses that cancel a trigger (`juara 2`, `dukung umkm`).
     Everyday,
+    /// Leisure and family scenes (`liburan`, `foto keluarga`): a hand sign
+    /// in one, with no candidate or number, is a pose.
+    Leisure,
     /// Elections that are not public ones (`ketua osis`, `ketua rt`): in a
     /// field that speaks of one, bare numbers and untargeted support are
     /// about it.
@@ -91,6 +94,7 @@ impl Kind {
         ("declare", Kind::Declare),
         ("everyday", Kind::Everyday),
         ("local", Kind::Local),
+        ("leisure", Kind::Leisure),
         ("common", Kind::Common),
     ];
 
@@ -173,6 +177,7 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "declare.txt",
     "everyday.txt",
     "local.txt",
+    "leisure.txt",
     "common.txt",
     "vocabulary.txt",
 );

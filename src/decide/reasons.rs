@@ -118,7 +118,7 @@ fn evidence_kind(s: &Sig) -> &'static str {
             Kind::Participation => "participation",
             Kind::Negation => "negation",
             Kind::Declare => "declaration",
-            Kind::Everyday | Kind::Local => "everyday",
+            Kind::Everyday | Kind::Local | Kind::Leisure => "everyday",
             Kind::Common => "common",
         },
     }

@@ -953,6 +953,11 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             }
         }
     }
+    // a holiday or family scene: a bare hand-sign emoji in it is a pose (a
+    // pose described in a photo is still looked at)
+    let leisure = sigs
+        .iter()
+        .position(|s| s.is(Kind::Leisure) && !ctx.suppressed(s));
     // numbers said in their everyday sense ("juara 2", "antrean nomor 3")
     let everyday_numbers: BTreeSet<u32> = sigs
         .iter()
@@ -972,8 +977,13 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
         let in_media = ctx.field_of(g).role == FieldRole::Media;
         let number = g.number;
         if g.sk != Sk::Cand
-            && (number.is_some_and(|n| everyday_numbers.contains(&n)) || ctx.field_of(g).local)
+            && (number.is_some_and(|n| everyday_numbers.contains(&n))
+                || ctx.field_of(g).local
+                || (leisure.is_some() && !in_media && live_targets.is_empty() && !ctx.explicit_e))
         {
+            if let Some(l) = leisure {
+                out.everyday.push(l);
+            }
             // the hand sign echoes a rank or a queue number
             out.everyday.push(gi);
             continue;
