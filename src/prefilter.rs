@@ -192,8 +192,8 @@ pub(crate) struct Prefilter {
 
 /// Whether a pattern's meanings all leave a verdict unchanged on their
 /// own: negation, civil-service, news, neutrality, prohibition,
-/// election-context, declaration and common words only shape how other
-/// signals are read.
+/// election-context, declaration, leisure and common words only shape how
+/// other signals are read.
 fn inert(meanings: &[Meaning]) -> bool {
     meanings.iter().all(|m| match m {
         Meaning::Lex { kind, .. } => matches!(
@@ -206,6 +206,7 @@ fn inert(meanings: &[Meaning]) -> bool {
                 | Kind::Election
                 | Kind::Common
                 | Kind::Declare
+                | Kind::Leisure
         ),
         Meaning::Election { .. } => true,
         Meaning::Cand { .. } => false,
