@@ -241,8 +241,16 @@ impl Ctx<'_, '_> {
         let mut out = Vec::new();
         if let Some(same) = idx.by_field.get(s.field) {
             let f = self.field_of(s);
+            let whole_material = f.role == FieldRole::Target
+                && !f.reminder
+                && self.unique_ticket(s.field)
+                && matches!(s.sk, Sk::Lex(Kind::Campaign) | Sk::Lex(Kind::Event));
             let range: &[usize] = if f.tokens.len() <= SHORT {
                 same
+            } else if whole_material {
+                // a liked or shared post naming one ticket is one piece of
+                // material: its vision, programme or schedule is that ticket's
+                &same[..same.len().min(8)]
             } else {
                 let lo = s.first.saturating_sub(3 * WINDOW + 16);
                 let hi = s.last.saturating_add(3 * WINDOW);
@@ -283,6 +291,13 @@ impl Ctx<'_, '_> {
                 return true;
             }
             if a.clause == t.clause && dist <= WINDOW {
+                return true;
+            }
+            if f.role == FieldRole::Target
+                && !f.reminder
+                && self.unique_ticket(a.field)
+                && matches!(a.sk, Sk::Lex(Kind::Campaign) | Sk::Lex(Kind::Event))
+            {
                 return true;
             }
             // a word in a neighbouring sentence refers back to the one ticket the field names
