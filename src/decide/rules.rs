@@ -814,7 +814,12 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             if tickets.len() >= 2
                 && matches!(
                     kind,
-                    Kind::Support | Kind::Praise | Kind::Campaign | Kind::Event | Kind::Invite
+                    Kind::Support
+                        | Kind::Praise
+                        | Kind::Campaign
+                        | Kind::Event
+                        | Kind::Invite
+                        | Kind::Role
                 )
             {
                 ts.clear();
