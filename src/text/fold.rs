@@ -77,6 +77,40 @@ pub fn confusable(c: char) -> Option<char> {
         }
     }
     Some(match c {
+        // small capitals and Latin letters with hooks or strokes, which
+        // compatibility decomposition leaves alone
+        'ᴀ' => 'a',
+        'ʙ' | 'ɓ' | 'ƀ' => 'b',
+        'ᴄ' | 'ƈ' => 'c',
+        'ᴅ' | 'ɗ' | 'đ' | 'ɖ' => 'd',
+        'ᴇ' => 'e',
+        'ꜰ' => 'f',
+        'ɢ' | 'ɠ' => 'g',
+        'ʜ' | 'ɦ' | 'ħ' => 'h',
+        'ɪ' | 'ɨ' => 'i',
+        'ᴊ' | 'ʝ' => 'j',
+        'ᴋ' | 'ƙ' => 'k',
+        'ʟ' | 'ɬ' | 'ł' => 'l',
+        'ᴍ' | 'ɱ' => 'm',
+        'ɴ' | 'ɲ' => 'n',
+        'ᴏ' | 'ɵ' | 'ø' => 'o',
+        'ᴘ' | 'ƥ' => 'p',
+        'ǫ' | 'ʠ' => 'q',
+        'ʀ' | 'ɾ' => 'r',
+        'ꜱ' | 'ʂ' => 's',
+        'ᴛ' | 'ƭ' | 'ŧ' => 't',
+        'ᴜ' => 'u',
+        'ᴠ' | 'ʋ' => 'v',
+        'ᴡ' | 'ⱳ' => 'w',
+        'ʏ' | 'ƴ' => 'y',
+        'ᴢ' | 'ʐ' => 'z',
+        // letters that look like others in stylised text (ΛBC, ЯЕ, ИЕ)
+        'λ' => 'a',
+        'я' => 'r',
+        'и' => 'n',
+        'ш' => 'w',
+        'ɛ' | 'ǝ' => 'e',
+        'ɔ' => 'c',
         // Cyrillic lower case
         'а' => 'a',
         'в' => 'b',
@@ -334,6 +368,14 @@ mod tests {
         assert_eq!(folded("𝐝𝐮𝐤𝐮𝐧𝐠"), "dukung");
         assert_eq!(folded("ⓓⓤⓚⓤⓝⓖ"), "dukung");
         assert_eq!(folded("Café"), "cafe");
+    }
+
+    #[test]
+    fn small_capitals_and_stylised_letters() {
+        assert_eq!(folded("ᴅᴜᴋᴜɴɢ ᴘʀᴀʙᴏᴡᴏ"), "dukung prabowo");
+        assert_eq!(folded("ɗukung pʀabowo"), "dukung prabowo");
+        assert_eq!(folded("PRΛBOWO"), "prabowo");
+        assert_eq!(folded("🅳🆄🅺🆄🅽🅶"), "dukung");
     }
 
     #[test]
