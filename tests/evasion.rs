@@ -120,13 +120,14 @@ enum Transform {
     ZeroWidth,
     Homoglyph,
     Fullwidth,
+    Stylised,
     Elongate,
     RandomCase,
     EmojiInside,
     Mixed,
 }
 
-const TRANSFORMS: [Transform; 12] = [
+const TRANSFORMS: [Transform; 13] = [
     Transform::Leet,
     Transform::Spaces,
     Transform::Dots,
@@ -135,6 +136,7 @@ const TRANSFORMS: [Transform; 12] = [
     Transform::ZeroWidth,
     Transform::Homoglyph,
     Transform::Fullwidth,
+    Transform::Stylised,
     Transform::Elongate,
     Transform::RandomCase,
     Transform::EmojiInside,
@@ -142,7 +144,7 @@ const TRANSFORMS: [Transform; 12] = [
 ];
 
 /// The simple transforms a mixed disguise picks from.
-const SIMPLE: [Transform; 11] = [
+const SIMPLE: [Transform; 12] = [
     Transform::Leet,
     Transform::Spaces,
     Transform::Dots,
@@ -151,6 +153,7 @@ const SIMPLE: [Transform; 11] = [
     Transform::ZeroWidth,
     Transform::Homoglyph,
     Transform::Fullwidth,
+    Transform::Stylised,
     Transform::Elongate,
     Transform::RandomCase,
     Transform::EmojiInside,
@@ -167,6 +170,7 @@ impl Transform {
             Transform::ZeroWidth => "zero_width",
             Transform::Homoglyph => "homoglyph",
             Transform::Fullwidth => "fullwidth",
+            Transform::Stylised => "stylised",
             Transform::Elongate => "elongate",
             Transform::RandomCase => "random_case",
             Transform::EmojiInside => "emoji_inside",
@@ -181,6 +185,7 @@ impl Transform {
             Transform::Leet
             | Transform::Homoglyph
             | Transform::Fullwidth
+            | Transform::Stylised
             | Transform::RandomCase => 0,
             Transform::Elongate => 1,
             _ => 2,
@@ -243,6 +248,26 @@ fn lookalikes(c: char) -> &'static [char] {
         'Y' => &['У', 'Υ'],
         'Z' => &['Ζ'],
         _ => &[],
+    }
+}
+
+/// Stylised letters of "fancy text" generators: small capitals,
+/// mathematical double-struck and bold, circled and negative squared.
+fn stylised(c: char, style: usize) -> Option<char> {
+    const SMALL_CAPS: [char; 26] = [
+        'ᴀ', 'ʙ', 'ᴄ', 'ᴅ', 'ᴇ', 'ꜰ', 'ɢ', 'ʜ', 'ɪ', 'ᴊ', 'ᴋ', 'ʟ', 'ᴍ', 'ɴ', 'ᴏ', 'ᴘ', 'ǫ', 'ʀ',
+        'ꜱ', 'ᴛ', 'ᴜ', 'ᴠ', 'ᴡ', 'x', 'ʏ', 'ᴢ',
+    ];
+    let i = c.to_ascii_lowercase() as u32;
+    if !(u32::from(b'a')..=u32::from(b'z')).contains(&i) {
+        return None;
+    }
+    let k = i - u32::from(b'a');
+    match style % 4 {
+        0 => SMALL_CAPS.get(k as usize).copied(),
+        1 => char::from_u32(0x1D552 + k).filter(|_| !"chnpqrz".contains(c.to_ascii_lowercase())),
+        2 => char::from_u32(0x24D0 + k),
+        _ => char::from_u32(0x1F170 + k),
     }
 }
 
@@ -330,6 +355,14 @@ fn apply(units: &mut Vec<Unit>, t: Transform, rng: &mut Rng) {
             (!l.is_empty()).then(|| r.pick(l).to_string())
         }),
         Transform::Fullwidth => substitute(units, rng, 1.0, |c, _| fullwidth(c).map(String::from)),
+        Transform::Stylised => {
+            let style = rng.below(4);
+            substitute(units, rng, 1.0, |c, _| {
+                stylised(c, style)
+                    .or_else(|| stylised(c, 0))
+                    .map(String::from)
+            })
+        }
         Transform::RandomCase => {
             for u in units.iter_mut().filter(|u| u.letter && !u.changed) {
                 u.s = if rng.chance(0.5) {
