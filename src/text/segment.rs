@@ -707,7 +707,10 @@ impl Builder<'_> {
             let w: String = idx[a..b].iter().map(|&k| self.chars[k].c).collect();
             w.chars().any(|c| c.is_ascii_digit()) || self.lang.is_known(&w)
         };
-        if parts.len() > 1 && parts.iter().any(|&(a, b)| a < b && !known(a, b)) {
+        // (real camel case has parts of three letters or more: a name the
+        // vocabulary does not know, "#HendraRahma", stays split)
+        let broken = parts.iter().any(|&(a, b)| b.saturating_sub(a) < 3);
+        if parts.len() > 1 && broken && parts.iter().any(|&(a, b)| a < b && !known(a, b)) {
             self.alnum(idx, fl, true);
             return;
         }
