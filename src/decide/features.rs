@@ -214,11 +214,19 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
     }
     // a school or neighbourhood election anywhere in the activity: its
     // ballot numbers, hand signs and cheers are about that election
+    // — unless a field names a public election or a candidate: then its
+    // numbers are that election's ("rapat RT … coblos 02 Luthfi-Yasin")
     if fields.iter().any(|f| f.local) {
-        for f in &mut fields {
-            f.local = true;
+        let mut public = vec![false; fields.len()];
+        for s in &sigs {
+            if s.sk == Sk::Cand || (s.is(Kind::Election) && s.weight >= 0.8) {
+                public[s.field] = true;
+            }
         }
-        sigs.retain(|s| s.sk != Sk::Num);
+        for (f, p) in fields.iter_mut().zip(&public) {
+            f.local = !p;
+        }
+        sigs.retain(|s| s.sk != Sk::Num || public[s.field]);
     }
     Features { fields, sigs }
 }

@@ -1196,10 +1196,10 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             let implicit_free = free
                 .iter()
                 .any(|&i| sigs[i].is(Kind::Support) && sigs[i].weight < IMPLICIT);
-            // an election idiom needs no election word while a campaign is on
-            let context = ctx.explicit_e
-                || ctx.any_election_word
-                || (implicit_free && !ctx.season.is_empty());
+            // an election idiom needs an election word too: "jangan salah pilih
+            // jurusan" is about a study major, even during a campaign
+            let _ = implicit_free;
+            let context = ctx.explicit_e || ctx.any_election_word;
             let implicit = free
                 .iter()
                 .any(|&i| sigs[i].is(Kind::Support) && sigs[i].weight < IMPLICIT);
