@@ -174,32 +174,11 @@ fn read_all(mut r: impl BufRead, jobs: SyncSender<Job>) -> Option<(u64, io::Erro
     }
 }
 
-/// Reads one record: UTF-8, one JSON object, an [`Activity`].
+/// Reads one record exactly as `netral classify` does (the library's
+/// JSONL reader: byte-order mark, CRLF, UTF-8, one JSON object, lone
+/// surrogate escapes).
 fn parse(bytes: &[u8]) -> Result<Activity, String> {
-    // a byte-order mark: at the start of a file, or of one concatenated onto another
-    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let s =
-        std::str::from_utf8(b).map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
-    match s.trim_start().chars().next() {
-        None => return Err("empty line (expected one JSON object)".into()),
-        Some('{') => {}
-        Some(c) => {
-            return Err(format!(
-                "bad JSON: expected one JSON object per line, found {c:?} at the start"
-            ))
-        }
-    }
-    serde_json::from_str::<Activity>(s).map_err(|e| {
-        // serde's "at line 1 column N" would be confused with the input line
-        let msg = e.to_string();
-        let at = msg.rfind(" at line ").unwrap_or(msg.len());
-        let what = if e.is_data() {
-            "bad record"
-        } else {
-            "bad JSON"
-        };
-        format!("{what}: {} (at byte column {})", &msg[..at], e.column())
-    })
+    netral::jsonl::parse_line(bytes, usize::MAX).map_err(|e| e.to_string())
 }
 
 /// A worker's answer for one line: a verdict, or an error record.

@@ -51,6 +51,7 @@
 pub mod classifier;
 mod decide;
 pub mod error;
+pub mod jsonl;
 pub mod lexicon;
 pub mod matcher;
 pub mod model;

@@ -207,132 +207,6 @@ fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<
     }
 }
 
-enum Line {
-    Ok(Box<Activity>),
-    Err(String),
-}
-
-/// Reads one input line into an activity, or says why it cannot be read.
-/// `total` is the line's full length (without `\n`); `bytes` holds at most
-/// `max + 1` of them.
-fn parse_line(bytes: &[u8], total: usize, max: usize) -> Line {
-    // a CRLF line's `\r` is not part of the record
-    let cr = bytes.len() == total && bytes.last() == Some(&b'\r');
-    let len = total - usize::from(cr);
-    if len > max {
-        return Line::Err(format!(
-            "line is {len} bytes, over the limit of {max} (--max-line-bytes)"
-        ));
-    }
-    let mut b = &bytes[..len];
-    // a byte-order mark: at the start of the file, or of a file concatenated onto another
-    b = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b);
-    let s = match std::str::from_utf8(b) {
-        Ok(s) => s,
-        Err(e) => return Line::Err(format!("invalid UTF-8 at byte {}", e.valid_up_to())),
-    };
-    let Some(first) = s.trim_start().chars().next() else {
-        return Line::Err("empty line (expected one JSON object)".into());
-    };
-    if first != '{' {
-        return Line::Err(format!(
-            "bad JSON: expected one JSON object per line, found {first:?} at the start"
-        ));
-    }
-    match serde_json::from_str::<Activity>(s) {
-        Ok(a) => Line::Ok(Box::new(a)),
-        Err(e) => {
-            // JSON allows a lone surrogate escape (`"\ud800"`, a string cut in
-            // the middle of an emoji); a Rust string cannot hold one, so read
-            // it as U+FFFD rather than losing the record.
-            if e.is_syntax() {
-                if let Some(fixed) = repair_surrogates(s) {
-                    if let Ok(a) = serde_json::from_str::<Activity>(&fixed) {
-                        return Line::Ok(Box::new(a));
-                    }
-                }
-            }
-            Line::Err(json_error(&e))
-        }
-    }
-}
-
-/// serde_json's message without its "at line 1 column N" (the line is
-/// always 1 here and would be confused with the input line).
-fn json_error(e: &serde_json::Error) -> String {
-    let msg = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let msg = msg.strip_suffix(&suffix).unwrap_or(&msg);
-    let what = if e.is_data() {
-        "bad record"
-    } else {
-        "bad JSON"
-    };
-    format!("{what}: {msg} (at byte column {})", e.column())
-}
-
-/// Replaces `\uXXXX` escapes of surrogates that do not form a pair with
-/// `\ufffd`; None when there are none.
-fn repair_surrogates(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let hex = |j: usize| {
-        let h = s.get(j..j + 4)?;
-        if h.bytes().all(|c| c.is_ascii_hexdigit()) {
-            u16::from_str_radix(h, 16).ok()
-        } else {
-            None
-        }
-    };
-    let is_high = |h: u16| (0xD800..0xDC00).contains(&h);
-    let is_low = |h: u16| (0xDC00..0xE000).contains(&h);
-    let mut out = String::new();
-    let (mut i, mut last, mut in_str) = (0usize, 0usize, false);
-    while i < b.len() {
-        match b[i] {
-            b'"' => {
-                in_str = !in_str;
-                i += 1;
-            }
-            b'\\' if in_str => {
-                let unit = if b.get(i + 1) == Some(&b'u') {
-                    hex(i + 2)
-                } else {
-                    None
-                };
-                match unit {
-                    Some(h) if is_high(h) => {
-                        let paired = b.get(i + 6) == Some(&b'\\')
-                            && b.get(i + 7) == Some(&b'u')
-                            && hex(i + 8).is_some_and(is_low);
-                        if paired {
-                            i += 12;
-                        } else {
-                            out.push_str(&s[last..i]);
-                            out.push_str("\\ufffd");
-                            i += 6;
-                            last = i;
-                        }
-                    }
-                    Some(h) if is_low(h) => {
-                        out.push_str(&s[last..i]);
-                        out.push_str("\\ufffd");
-                        i += 6;
-                        last = i;
-                    }
-                    Some(_) => i += 6,
-                    None => i += 2,
-                }
-            }
-            _ => i += 1,
-        }
-    }
-    if last == 0 {
-        return None;
-    }
-    out.push_str(&s[last..]);
-    Some(out)
-}
-
 /// Fills the reader's buffer once, so that an unreadable input (a directory,
 /// a file that is not gzip after all) fails before any output is written.
 fn peek(r: &mut impl BufRead) -> io::Result<Option<u8>> {
@@ -533,14 +407,15 @@ fn classify(
                     let rendered: Vec<(usize, Vec<u8>)> = pool.install(|| {
                         raw.par_iter()
                             .map(|(n, bytes, total)| {
-                                let v = match parse_line(bytes, *total, max) {
-                                    Line::Ok(a) => {
-                                        let mut v = c.classify(&a);
-                                        v.line = Some(*n);
-                                        v
-                                    }
-                                    Line::Err(e) => Verdict::error(Some(*n), e),
-                                };
+                                let v =
+                                    match netral::jsonl::parse_truncated_line(bytes, *total, max) {
+                                        Ok(a) => {
+                                            let mut v = c.classify(&a);
+                                            v.line = Some(*n);
+                                            v
+                                        }
+                                        Err(e) => Verdict::error(Some(*n), e.to_string()),
+                                    };
                                 render(&v, format, only)
                             })
                             .collect()
