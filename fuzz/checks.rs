@@ -242,12 +242,24 @@ pub fn registry(data: &[u8]) {
     }
 }
 
-/// Target `jsonl`: arbitrary bytes → lines → `serde_json::from_slice::<Activity>`;
-/// every activity that parses must get a verdict that keeps the contract.
+/// Target `jsonl`: arbitrary bytes → lines → the command line's reader
+/// (`netral::jsonl`); every line is an activity with a verdict that keeps
+/// the contract, or an error with a message.
 pub fn jsonl(data: &[u8]) {
     for line in data.split(|&b| b == b'\n') {
-        if let Ok(a) = serde_json::from_slice::<Activity>(line) {
-            classify_checked(&a);
+        // the command line's reader: every line is an activity or an error
+        match netral::jsonl::parse_line(line, 1 << 20) {
+            Ok(a) => {
+                classify_checked(&a);
+            }
+            Err(e) => assert!(!e.to_string().is_empty(), "an error names its cause"),
+        }
+        // a line cut short by the reader is refused, never misread
+        let cut = line.len().min(16);
+        if line.len() > cut {
+            assert!(
+                netral::jsonl::parse_truncated_line(&line[..cut], line.len(), cut - 1).is_err()
+            );
         }
     }
 }
