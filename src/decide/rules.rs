@@ -67,6 +67,9 @@ struct Ctx<'f, 'a> {
     unique: Vec<bool>,
     /// elections whose campaign is under way at `created_at`
     season: BTreeSet<u32>,
+    /// per signal: a weak alias nothing corroborates, of an election whose
+    /// campaign is under way ("dukung Helmi" in Bengkulu's campaign)
+    tentative: Vec<bool>,
 }
 
 /// What makes two target signals interchangeable for attachment.
@@ -421,6 +424,7 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         v.get(from).is_some_and(|&p| p <= s.last + 3 * WINDOW)
     };
     let mut valid = vec![false; sigs.len()];
+    let mut tentative = vec![false; sigs.len()];
     for (i, s) in sigs.iter().enumerate() {
         if !is_target(s) {
             continue;
@@ -440,7 +444,12 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                 let number = s
                     .number
                     .is_some_and(|n| numbers_named.contains(&n) || gesture_numbers.contains(&n));
-                elec || same_ticket || number || near_context(s)
+                let ok = elec || same_ticket || number || near_context(s);
+                tentative[i] = !ok
+                    && date.len() >= 10
+                    && s.election
+                        .is_some_and(|e| in_season.contains(&(e as usize)));
+                ok
             }
             _ => true,
         };
@@ -487,6 +496,7 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         valid,
         unique,
         season: in_season.iter().map(|&e| e as u32).collect(),
+        tentative,
     };
 
     let own_fields: Vec<usize> = feats
@@ -1206,6 +1216,36 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             if !free.is_empty() && context && (out.participation.is_empty() || implicit) {
                 out.fire("R2", free, 0.5, "untargeted");
             }
+        }
+    }
+    // support for a name that may be a candidate, during that candidate's
+    // campaign: a person should look ("dukung Helmi" in Bengkulu, 2024-11)
+    if !out.has_b() && live_targets.is_empty() {
+        let names: Vec<usize> = unit
+            .iter()
+            .copied()
+            .filter(|&i| ctx.tentative[i] && !ctx.suppressed(&sigs[i]))
+            .take(64)
+            .collect();
+        let mut hits: Vec<usize> = Vec::new();
+        for &a in out.free_support.iter().take(64) {
+            let s = &sigs[a];
+            if !(s.is(Kind::Support) && s.weight >= 0.6 || s.is(Kind::Oppose) || s.negated)
+                || ctx.news(s)
+            {
+                continue;
+            }
+            for &n in &names {
+                let t = &sigs[n];
+                if t.field == s.field && t.clause == s.clause && t.first.abs_diff(s.first) <= WINDOW
+                {
+                    hits.push(a);
+                    hits.push(n);
+                }
+            }
+        }
+        if !hits.is_empty() {
+            out.fire("R1", hits, 0.45, "mention");
         }
     }
     // targets mentioned only inside neutral context
