@@ -55,7 +55,7 @@ use crate::lexicon::Kind;
 use crate::matcher::Meaning;
 use crate::model::Activity;
 use crate::text::fold::{confusable, is_invisible};
-use crate::text::{analyze, number_intros, Lang};
+use crate::text::{analyze, leet, number_intros, Lang};
 
 /// Number words that follow an introducer (`nomor dua`).
 const NUMBER_WORDS: &[&str] = &["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh"];
@@ -210,28 +210,6 @@ fn inert(meanings: &[Meaning]) -> bool {
         ),
         Meaning::Election { .. } => true,
         Meaning::Cand { .. } => false,
-    })
-}
-
-/// A digit or symbol read as a letter (the segmenter's table).
-fn leet(c: char) -> Option<char> {
-    Some(match c {
-        '0' => 'o',
-        '1' => 'i',
-        '2' => 'z',
-        '3' => 'e',
-        '4' => 'a',
-        '5' => 's',
-        '6' => 'g',
-        '7' => 't',
-        '8' => 'b',
-        '9' => 'g',
-        '@' => 'a',
-        '$' => 's',
-        '!' => 'i',
-        '|' => 'l',
-        '€' => 'e',
-        _ => return None,
     })
 }
 

@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub use segment::is_number_intro;
-pub(crate) use segment::number_intros;
+pub(crate) use segment::{leet, number_intros};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -70,7 +70,8 @@ fn is_break(c: char) -> bool {
     )
 }
 
-fn leet(c: char) -> Option<char> {
+/// A digit or symbol read as the letter it imitates (`c0bl0s`, `p!lih`).
+pub(crate) fn leet(c: char) -> Option<char> {
     Some(match c {
         '0' => 'o',
         '1' => 'i',
