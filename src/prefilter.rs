@@ -140,7 +140,6 @@ const FREQUENT: &[&str] = &[
     "orang",
     "program",
     "bersama",
-    "bareng",
     "sama",
     "juga",
     "pagi",
@@ -167,7 +166,6 @@ const FREQUENT: &[&str] = &[
     "posko",
     "lama",
     "cuma",
-    "sudah",
     "saatnya",
     "waktunya",
 ];

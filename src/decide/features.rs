@@ -81,9 +81,23 @@ pub(crate) struct Sig {
     pub bent: bool,
 }
 
+/// Support weights below this mark an implicit stance (`lexicon/stance.txt`).
+const IMPLICIT: f32 = 0.45;
+
 impl Sig {
     pub fn is(&self, k: Kind) -> bool {
         self.sk == Sk::Lex(k)
+    }
+
+    /// An implicit stance ("jangan salah pilih"): never attached to a candidate.
+    pub fn implicit(&self) -> bool {
+        self.is(Kind::Support) && self.weight < IMPLICIT
+    }
+
+    /// Clear support or opposition, however expressed: a support word of
+    /// weight 0.6 or more, an opposition word, or negated support.
+    pub fn takes_side(&self) -> bool {
+        self.is(Kind::Support) && self.weight >= 0.6 || self.is(Kind::Oppose) || self.negated
     }
 }
 

@@ -42,9 +42,6 @@ fn rank(code: &str) -> usize {
     RANK.iter().position(|c| *c == code).unwrap_or(RANK.len())
 }
 
-/// Support weights below this mark an implicit stance (`lexicon/stance.txt`).
-const IMPLICIT: f32 = 0.45;
-
 /// Window (in tokens) within which a word attaches to a candidate.
 const WINDOW: usize = 8;
 /// A field this short is one thought: attachments ignore clauses.
@@ -193,6 +190,17 @@ impl Ctx<'_, '_> {
         self.unique.get(field).copied().unwrap_or(false)
     }
 
+    /// A campaign or event word in a liked or shared post that names one
+    /// ticket: the post is one piece of material, so the word is that
+    /// ticket's wherever it stands.
+    fn whole_material(&self, a: &Sig) -> bool {
+        let f = self.field_of(a);
+        f.role == FieldRole::Target
+            && !f.reminder
+            && self.unique_ticket(a.field)
+            && matches!(a.sk, Sk::Lex(Kind::Campaign) | Sk::Lex(Kind::Event))
+    }
+
     fn short(&self, field: usize) -> bool {
         let f = &self.f.fields[field];
         f.tokens.len() <= SHORT || f.role == FieldRole::Tag
@@ -244,15 +252,9 @@ impl Ctx<'_, '_> {
         let mut out = Vec::new();
         if let Some(same) = idx.by_field.get(s.field) {
             let f = self.field_of(s);
-            let whole_material = f.role == FieldRole::Target
-                && !f.reminder
-                && self.unique_ticket(s.field)
-                && matches!(s.sk, Sk::Lex(Kind::Campaign) | Sk::Lex(Kind::Event));
             let range: &[usize] = if f.tokens.len() <= SHORT {
                 same
-            } else if whole_material {
-                // a liked or shared post naming one ticket is one piece of
-                // material: its vision, programme or schedule is that ticket's
+            } else if self.whole_material(s) {
                 &same[..same.len().min(8)]
             } else {
                 let lo = s.first.saturating_sub(3 * WINDOW + 16);
@@ -296,11 +298,7 @@ impl Ctx<'_, '_> {
             if a.clause == t.clause && dist <= WINDOW {
                 return true;
             }
-            if f.role == FieldRole::Target
-                && !f.reminder
-                && self.unique_ticket(a.field)
-                && matches!(a.sk, Sk::Lex(Kind::Campaign) | Sk::Lex(Kind::Event))
-            {
+            if self.whole_material(a) {
                 return true;
             }
             // a word in a neighbouring sentence refers back to the one ticket the field names
@@ -355,6 +353,7 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
             }
     });
     let weak_e = strong_e || !in_season.is_empty() || sigs.iter().any(|s| s.is(Kind::Election));
+    let season: BTreeSet<u32> = in_season.iter().map(|&e| e as u32).collect();
     // weak candidate references need corroboration: an election word, a
     // strong signal of the same ticket, its ballot number, or a different alias
     let election_word = sigs.iter().any(|o| o.is(Kind::Election) && o.weight >= 0.8);
@@ -434,7 +433,7 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                 // a generic election word corroborates only while that
                 // candidate's own campaign is under way (or when the date is
                 // unknown): "hari ini pemilu, semoga aman" is not ticket AMAN
-                let season_ok = |e: u32| date.len() < 10 || in_season.contains(&(e as usize));
+                let season_ok = |e: u32| date.len() < 10 || season.contains(&e);
                 let elec = (election_word && s.election.is_none_or(season_ok))
                     || s.election.is_some_and(|e| elections_named.contains(&e));
                 let same_ticket = s
@@ -445,10 +444,8 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                     .number
                     .is_some_and(|n| numbers_named.contains(&n) || gesture_numbers.contains(&n));
                 let ok = elec || same_ticket || number || near_context(s);
-                tentative[i] = !ok
-                    && date.len() >= 10
-                    && s.election
-                        .is_some_and(|e| in_season.contains(&(e as usize)));
+                tentative[i] =
+                    !ok && date.len() >= 10 && s.election.is_some_and(|e| season.contains(&e));
                 ok
             }
             _ => true,
@@ -495,7 +492,7 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         weak_e,
         valid,
         unique,
-        season: in_season.iter().map(|&e| e as u32).collect(),
+        season,
         tentative,
     };
 
@@ -513,11 +510,11 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         .filter(|(_, f)| f.role == FieldRole::Target)
         .map(|(i, _)| i)
         .collect();
-    let own = assess(&ctx, a.action, &own_fields, in_season.len());
+    let own = assess(&ctx, a.action, &own_fields);
     let tgt = if target_fields.is_empty() {
         Assessment::default()
     } else {
-        assess(&ctx, a.action, &target_fields, in_season.len())
+        assess(&ctx, a.action, &target_fields)
     };
 
     let tgt_has_event = sigs.iter().any(|s| {
@@ -567,7 +564,7 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                         .iter()
                         .copied()
                         .filter(|&i| !sigs[i].is(Kind::Invite) || tgt_has_event)
-                        .filter(|&i| !(sigs[i].is(Kind::Support) && sigs[i].weight < IMPLICIT))
+                        .filter(|&i| !sigs[i].implicit())
                         .collect();
                     let invite = s.iter().any(|&i| sigs[i].is(Kind::Invite));
                     let opposing = s
@@ -722,7 +719,8 @@ fn combine_target(into: &mut Assessment, tgt: Assessment, action: Action) {
     into.balanced |= tgt.balanced;
 }
 
-fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Assessment {
+fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
+    let in_season = !ctx.season.is_empty();
     let sigs = &ctx.f.sigs;
     let mut out = Assessment::default();
     let mut in_unit = vec![false; ctx.f.fields.len()];
@@ -808,7 +806,7 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
         if kind == Kind::Gesture {
             continue; // handled below
         }
-        if kind == Kind::Support && s.weight < IMPLICIT {
+        if s.implicit() {
             // an implicit stance never attaches to a candidate, and
             // a call to vote around it does not make it neutral
             out.free_support.push(ai);
@@ -857,7 +855,7 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
                 // campaign is under way (or when an election is named)
                 let season = ts.iter().any(|&t| match sigs[t].election {
                     Some(e) => ctx.season.contains(&e),
-                    None => in_season > 0,
+                    None => in_season,
                 });
                 if ctx.explicit_e || season {
                     Some(("B1", "praise"))
@@ -869,7 +867,7 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             Kind::Campaign
                 if s.weight < 0.8
                     && !ctx.explicit_e
-                    && !(in_season > 0 && action != Action::Upload) =>
+                    && !(in_season && action != Action::Upload) =>
             {
                 if action == Action::Upload {
                     None
@@ -1014,7 +1012,8 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
             if let Some(l) = leisure {
                 out.everyday.push(l);
             }
-            // the hand sign echoes a rank or a queue number
+            // the hand sign echoes a rank or a queue number, belongs to a
+            // school or neighbourhood vote, or is a holiday pose
             out.everyday.push(gi);
             continue;
         }
@@ -1195,24 +1194,13 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
                         .copied()
                         .unwrap_or(false)
                         && !f.own_voice.get(s.clause as usize).copied().unwrap_or(false);
-                    !f.local
-                        && (s.is(Kind::Support) && (s.weight >= 0.6 || s.weight < IMPLICIT)
-                            || s.is(Kind::Oppose)
-                            || s.negated)
-                        && !ctx.news(s)
-                        && !listed
+                    !f.local && (s.takes_side() || s.implicit()) && !ctx.news(s) && !listed
                 })
                 .collect();
-            let implicit_free = free
-                .iter()
-                .any(|&i| sigs[i].is(Kind::Support) && sigs[i].weight < IMPLICIT);
             // an election idiom needs an election word too: "jangan salah pilih
             // jurusan" is about a study major, even during a campaign
-            let _ = implicit_free;
             let context = ctx.explicit_e || ctx.any_election_word;
-            let implicit = free
-                .iter()
-                .any(|&i| sigs[i].is(Kind::Support) && sigs[i].weight < IMPLICIT);
+            let implicit = free.iter().any(|&i| sigs[i].implicit());
             if !free.is_empty() && context && (out.participation.is_empty() || implicit) {
                 out.fire("R2", free, 0.5, "untargeted");
             }
@@ -1230,9 +1218,7 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize], in_season: usize) -> Asse
         let mut hits: Vec<usize> = Vec::new();
         for &a in out.free_support.iter().take(64) {
             let s = &sigs[a];
-            if !(s.is(Kind::Support) && s.weight >= 0.6 || s.is(Kind::Oppose) || s.negated)
-                || ctx.news(s)
-            {
+            if !s.takes_side() || ctx.news(s) {
                 continue;
             }
             for &n in &names {
