@@ -4,74 +4,45 @@
 //! breach recall 0.95, review F1 0.80, and any C1 item judged `breach`.
 //! Set `NETRAL_SHOW_ERRORS=1` to list every disagreement.
 
+mod common;
+
 use std::collections::BTreeMap;
 
-use netral::{Activity, Classifier, VerdictKind};
-
-#[derive(serde::Deserialize)]
-struct Gold {
-    gold: String,
-    code: String,
-}
-
-fn kind(s: &str) -> VerdictKind {
-    match s {
-        "breach" => VerdictKind::Breach,
-        "review" => VerdictKind::Review,
-        _ => VerdictKind::Clear,
-    }
-}
+use netral::{Classifier, VerdictKind};
 
 #[test]
 fn corpus_precision_recall() {
     let c = Classifier::new();
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
     let order = [VerdictKind::Breach, VerdictKind::Review, VerdictKind::Clear];
     let mut m: BTreeMap<(VerdictKind, VerdictKind), usize> = BTreeMap::new();
     let mut per_code: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut c1_breach = Vec::new();
     let mut errors = Vec::new();
     let mut n = 0;
-    for path in files
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-    {
-        let content = std::fs::read_to_string(path).unwrap();
-        for (i, line) in content.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let a: Activity = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1));
-            let g: Gold = serde_json::from_str(line).unwrap();
-            let v = c.classify(&a);
-            let got = v.verdict.unwrap();
-            let want = kind(&g.gold);
-            n += 1;
-            *m.entry((want, got)).or_default() += 1;
-            let e = per_code.entry(g.code.clone()).or_default();
-            e.0 += 1;
-            if got == want {
-                e.1 += 1;
-            } else {
-                errors.push(format!(
-                    "{} [{} {}] got {} {:?} :: {}",
-                    a.id,
-                    g.gold,
-                    g.code,
-                    got.as_str(),
-                    v.codes,
-                    line.chars().take(260).collect::<String>()
-                ));
-            }
-            if g.code == "C1" && got == VerdictKind::Breach {
-                c1_breach.push(a.id.clone());
-            }
+    for case in common::corpus() {
+        let a = &case.activity;
+        let v = c.classify(a);
+        let got = v.verdict.unwrap();
+        let want = case.gold;
+        n += 1;
+        *m.entry((want, got)).or_default() += 1;
+        let e = per_code.entry(case.code.clone()).or_default();
+        e.0 += 1;
+        if got == want {
+            e.1 += 1;
+        } else {
+            errors.push(format!(
+                "{} [{} {}] got {} {:?} :: {}",
+                a.id,
+                want.as_str(),
+                case.code,
+                got.as_str(),
+                v.codes,
+                case.line.chars().take(260).collect::<String>()
+            ));
+        }
+        if case.code == "C1" && got == VerdictKind::Breach {
+            c1_breach.push(a.id.clone());
         }
     }
     println!("corpus: {n} activities");

@@ -59,6 +59,8 @@
 //! `NETRAL_SHOW_ERRORS=1` lists the misses and false breaches of the asserted
 //! setting, `NETRAL_SHOW_ERRORS=all` those of every setting.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -633,48 +635,19 @@ struct Case {
     clean: Verdict,
 }
 
-#[derive(serde::Deserialize)]
-struct Gold {
-    gold: String,
-    code: String,
-}
-
-fn kind(s: &str) -> VerdictKind {
-    match s {
-        "breach" => VerdictKind::Breach,
-        "review" => VerdictKind::Review,
-        _ => VerdictKind::Clear,
-    }
-}
-
 fn load(c: &Classifier) -> Vec<Case> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        .collect();
-    files.sort();
-    let mut cases = Vec::new();
-    for path in files {
-        let content = std::fs::read_to_string(&path).unwrap();
-        for (i, line) in content.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let activity: Activity = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1));
-            let g: Gold = serde_json::from_str(line).unwrap();
-            let clean = c.classify(&activity);
-            cases.push(Case {
-                activity,
-                gold: kind(&g.gold),
-                code: g.code,
+    common::corpus()
+        .into_iter()
+        .map(|l| {
+            let clean = c.classify(&l.activity);
+            Case {
+                activity: l.activity,
+                gold: l.gold,
+                code: l.code,
                 clean,
-            });
-        }
-    }
-    cases
+            }
+        })
+        .collect()
 }
 
 /// Evidence contract problems of one verdict on one (disguised) activity.

@@ -5,6 +5,8 @@
 #[path = "../benches/gen/mod.rs"]
 mod gen;
 
+mod common;
+
 use std::sync::OnceLock;
 
 use netral::{Activity, Classifier};
@@ -32,24 +34,9 @@ fn same(a: &Activity) -> bool {
     quick().screens_out(a)
 }
 
-fn corpus() -> Vec<Activity> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).expect("corpus dir") {
-        let p = e.expect("entry").path();
-        if p.extension().is_some_and(|x| x == "jsonl") {
-            let text = std::fs::read_to_string(&p).expect("corpus file");
-            for line in text.lines().filter(|l| !l.trim().is_empty()) {
-                out.push(serde_json::from_str(line).expect("corpus line parses"));
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn corpus_verdicts_unchanged() {
-    let acts = corpus();
+    let acts: Vec<Activity> = common::corpus().into_iter().map(|l| l.activity).collect();
     let quiet = acts.iter().filter(|a| same(a)).count();
     eprintln!("corpus: {quiet} of {} settled by the screen", acts.len());
     // every breach and review item has something to find
