@@ -314,3 +314,26 @@ fn deeply_nested_json() {
     let open = format!(r#"{{"id":"d","x":{}"#, "[".repeat(100_000));
     assert!(serde_json::from_str::<Activity>(&open).is_err());
 }
+
+/// A hashtag made of letters and digits ("#a1a1a1…") must be read in time
+/// linear in its length: every digit run is checked against the letters
+/// right before it, never against the whole tag so far.
+#[test]
+fn digits_inside_a_long_hashtag_are_linear() {
+    let tag = |n: usize| {
+        let mut a = Activity::upload("tag", "ok");
+        a.hashtags = vec![format!("#{}", "a1".repeat(n))];
+        a
+    };
+    let n = 50_000;
+    let (t1, t2) = (best_of_three(&tag(n)), best_of_three(&tag(2 * n)));
+    let ratio = t2.as_secs_f64() / t1.as_secs_f64().max(1e-9);
+    eprintln!(
+        "\"#a1\" x {n}: {t1:?}; x {}: {t2:?}; ratio {ratio:.2}",
+        2 * n
+    );
+    assert!(
+        ratio < 3.5,
+        "not linear: {t1:?} then {t2:?} (ratio {ratio:.2})"
+    );
+}

@@ -209,9 +209,10 @@ impl Lang {
         }
     }
 
-    /// Whether `w` is in the everyday vocabulary list.
-    pub(crate) fn in_vocab(&self, w: &str) -> bool {
-        self.vocab.contains(w)
+    /// Whether `w` can stand as one piece of run-together text: a lexicon
+    /// or registry word, a slang word, or an everyday vocabulary word.
+    pub(crate) fn is_piece(&self, w: &str) -> bool {
+        self.words.contains(w) || self.slang.contains_key(w) || self.vocab.contains(w)
     }
 
     /// Whether `w` is a word of any kind: lexicon, registry, slang, a

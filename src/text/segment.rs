@@ -443,9 +443,7 @@ impl Builder<'_> {
                 }
                 if let Some((k, _)) = best[start] {
                     let piece = &w[start..end];
-                    let ok = self.lang.is_word(piece)
-                        || self.lang.slang(piece).is_some()
-                        || self.lang.in_vocab(piece);
+                    let ok = self.lang.is_piece(piece);
                     if ok && best[end].is_none_or(|(bk, _)| k + 1 < bk) {
                         best[end] = Some((k + 1, start));
                     }
@@ -489,9 +487,7 @@ impl Builder<'_> {
             }
             for j in (i + 2)..=(i + MAX_WORD).min(n) {
                 let piece = &w[i..j];
-                let known = self.lang.is_word(piece)
-                    || self.lang.in_vocab(piece)
-                    || self.lang.slang(piece).is_some()
+                let known = self.lang.is_piece(piece)
                     || (piece.len() >= 5 && self.lang.stem(piece).is_some());
                 if known && c + 1 < best[j].0 {
                     best[j] = (c + 1, i, true);
@@ -626,7 +622,12 @@ impl Builder<'_> {
             }
             inner = true;
             if fl & flags::HASHTAG != 0 {
-                let before: String = idx[..from].iter().map(|&i| self.chars[i].c).collect();
+                // the introducer ends right before the digits: its last
+                // seven characters are enough (and keep long tags linear)
+                let before: String = idx[from.saturating_sub(7)..from]
+                    .iter()
+                    .map(|&i| self.chars[i].c)
+                    .collect();
                 let intro = (1..=before.len().min(7))
                     .any(|n| before.get(before.len() - n..).is_some_and(is_number_intro));
                 let zero = self.chars[idx[from]].c == '0' && k - from >= 2;
