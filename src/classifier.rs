@@ -42,6 +42,10 @@ pub struct Classifier {
     pub(crate) tickets: Vec<TicketInfo>,
     pub(crate) profile: Profile,
     pub(crate) prefilter: Prefilter,
+    /// the highest ballot number of the registry
+    pub(crate) max_ticket: u64,
+    /// per election: its number of tickets
+    pub(crate) n_tickets: Vec<usize>,
     /// whether quiet activities skip the full analysis
     pub(crate) screen: bool,
 }
@@ -462,6 +466,11 @@ impl ClassifierBuilder {
         }
         let max_ticket = tickets.iter().map(|t| t.number as u64).max().unwrap_or(0);
         let prefilter = Prefilter::new(&mb.patterns(), &lang, max_ticket)?;
+        let n_tickets = registry
+            .elections()
+            .iter()
+            .map(|e| e.tickets.len())
+            .collect();
         let matcher = mb.build()?;
         Ok(Classifier {
             lang,
@@ -470,6 +479,8 @@ impl ClassifierBuilder {
             tickets,
             profile,
             prefilter,
+            max_ticket,
+            n_tickets,
             screen: self.screen,
         })
     }

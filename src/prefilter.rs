@@ -561,8 +561,8 @@ impl Prefilter {
 }
 
 fn starts_url(b: &[u8]) -> bool {
-    let lower = |n: usize| -> Vec<u8> { b.iter().take(n).map(u8::to_ascii_lowercase).collect() };
-    lower(7) == b"http://" || lower(8) == b"https://" || lower(4) == b"www."
+    let starts = |p: &[u8]| b.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    starts(b"http://") || starts(b"https://") || starts(b"www.")
 }
 
 struct Skeleton<'a> {

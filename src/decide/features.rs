@@ -193,7 +193,7 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
     let mut hits: Vec<Hit> = Vec::new();
     let mut fields = Vec::with_capacity(raw.len());
     let mut sigs = Vec::new();
-    let max_ticket = max_ticket(c);
+    let max_ticket = c.max_ticket;
     for (fi, (label, text, role, tag)) in raw.into_iter().enumerate() {
         let tokens = if tag && !text.trim_start().starts_with('#') {
             // analyse as a hashtag; spans shift back past the added '#'
@@ -334,10 +334,6 @@ fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut V
             }
         }
     }
-}
-
-fn max_ticket(c: &Classifier) -> u64 {
-    c.tickets.iter().map(|t| t.number as u64).max().unwrap_or(0)
 }
 
 /// Words after which a number counts something else (a polling station, a

@@ -51,7 +51,7 @@ struct Ctx<'f, 'a> {
     /// any election or participation word, however weak, outside reminders
     any_election_word: bool,
     /// tickets per election
-    n_tickets: Vec<usize>,
+    n_tickets: &'f [usize],
     /// explicit election words (not just a candidate's name)
     explicit_e: bool,
     f: &'f Features<'a>,
@@ -479,12 +479,7 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
     });
     let ctx = Ctx {
         any_election_word,
-        n_tickets: c
-            .registry
-            .elections()
-            .iter()
-            .map(|e| e.tickets.len())
-            .collect(),
+        n_tickets: &c.n_tickets,
         explicit_e,
         f: feats,
         profile: &c.profile,
