@@ -126,8 +126,7 @@ impl Classifier {
     /// assert!(!c.screens_out(&Activity::upload("2", "Ayo c0bl0s nomor 2")));
     /// ```
     pub fn screens_out(&self, activity: &Activity) -> bool {
-        let mut buf = String::new();
-        self.prefilter.quiet_activity(activity, &mut buf)
+        decide::screened(self, activity)
     }
 
     /// The registry in use.

@@ -23,7 +23,7 @@ pub(crate) use features::Field;
 
 /// Classifies one activity (never panics on content).
 pub(crate) fn classify(c: &Classifier, a: &Activity) -> Verdict {
-    let quiet = c.screen && SCRATCH.with(|b| c.prefilter.quiet_activity(a, &mut b.borrow_mut()));
+    let quiet = c.screen && screened(c, a);
     let feats = if quiet {
         features::silent(a)
     } else {
@@ -31,6 +31,11 @@ pub(crate) fn classify(c: &Classifier, a: &Activity) -> Verdict {
     };
     let outcome = rules::decide(c, a, &feats);
     reasons::verdict(c, a, &feats, &outcome)
+}
+
+/// Whether the quick screen settles the activity (per-thread scratch space).
+pub(crate) fn screened(c: &Classifier, a: &Activity) -> bool {
+    SCRATCH.with(|b| c.prefilter.quiet_activity(a, &mut b.borrow_mut()))
 }
 
 thread_local! {
