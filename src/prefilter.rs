@@ -46,7 +46,7 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -184,8 +184,10 @@ pub(crate) struct Prefilter {
     numbers: HashSet<u64>,
     /// the highest ballot number of the registry
     max_ticket: u64,
-    /// squeezed number introducers (`nomor`, `paslon`, …)
-    intros: Vec<String>,
+    /// squeezed number introducers (`nomor`, `paslon`, …), found anywhere in a word
+    intros: AhoCorasick,
+    /// number words (`dua`, `tiga`, …), found anywhere in a word
+    number_words: AhoCorasick,
 }
 
 /// Whether a pattern's meanings all leave a verdict unchanged on their
@@ -349,6 +351,20 @@ impl Prefilter {
             .match_kind(MatchKind::Standard)
             .build(&list)
             .map_err(|e| Error::Build(e.to_string()))?;
+        // both are asked of every word of the skeleton: small DFAs
+        let small = |words: &[String]| {
+            AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(words)
+                .map_err(|e| Error::Build(e.to_string()))
+        };
+        let number_words = small(
+            &NUMBER_WORDS
+                .iter()
+                .map(|w| w.to_string())
+                .collect::<Vec<_>>(),
+        )?;
+        let intros = small(&intros)?;
         Ok(Prefilter {
             ac,
             ac_joined,
@@ -356,6 +372,7 @@ impl Prefilter {
             numbers,
             max_ticket,
             intros,
+            number_words,
         })
     }
 
@@ -524,14 +541,10 @@ impl Prefilter {
         }
         let word = &sk.out[sk.word_start..];
         // a number word after a word containing an introducer ("nomornya dua")
-        if NUMBER_WORDS.iter().any(|n| word.contains(n)) {
+        if self.number_words.is_match(word) {
             let (ps, pe) = sk.prev_word;
             let prev = &sk.out[ps..pe];
-            if self
-                .intros
-                .iter()
-                .any(|i| prev.contains(i.as_str()) || word.contains(i.as_str()))
-            {
+            if self.intros.is_match(prev) || self.intros.is_match(word) {
                 return false;
             }
         }

@@ -210,22 +210,20 @@ pub fn fold(text: &str, out: &mut Vec<FChar>) {
         }));
         return;
     }
+    let bytes = text.as_bytes();
     let mut pending_invisible = false;
-    for (gstart, g) in text.grapheme_indices(true) {
-        let gend = gstart + g.len();
-        let mut chars = g.chars();
-        let first = match chars.next() {
-            Some(c) => c,
-            None => continue,
-        };
-        let second = chars.next();
-        // keycap: digit, optional FE0F, U+20E3
-        if first.is_ascii_digit() && g.contains('\u{20E3}') {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // an ASCII character followed by another (or by nothing) is a
+        // grapheme of its own, and folds to itself (`\r\n`, one grapheme,
+        // folds as its two characters)
+        if b.is_ascii() && bytes.get(i + 1).is_none_or(u8::is_ascii) {
             out.push(FChar {
-                c: first,
-                start: gstart,
-                end: gend,
-                flags: F_KEYCAP
+                c: b.to_ascii_lowercase() as char,
+                start: i,
+                end: i + 1,
+                flags: if b.is_ascii_uppercase() { F_UPPER } else { 0 }
                     | if pending_invisible {
                         F_AFTER_INVISIBLE
                     } else {
@@ -233,113 +231,152 @@ pub fn fold(text: &str, out: &mut Vec<FChar>) {
                     },
             });
             pending_invisible = false;
+            i += 1;
             continue;
         }
-        if let Some(l) = confusable(first).filter(|_| (first as u32) >= 0x1F130) {
-            // a letter in a box used as a letter ("Pra🅱️owo")
+        // `i` is a grapheme boundary: the cluster that starts here
+        let Some(g) = text.get(i..).and_then(|rest| rest.graphemes(true).next()) else {
+            break;
+        };
+        let gstart = i;
+        i += g.len();
+        fold_grapheme(text, gstart, g, out, &mut pending_invisible);
+    }
+}
+
+/// Folds one grapheme cluster `g` that starts at byte `gstart` of `text`.
+fn fold_grapheme(
+    text: &str,
+    gstart: usize,
+    g: &str,
+    out: &mut Vec<FChar>,
+    pending_invisible: &mut bool,
+) {
+    let gend = gstart + g.len();
+    let mut chars = g.chars();
+    let Some(first) = chars.next() else {
+        return;
+    };
+    let second = chars.next();
+    // keycap: digit, optional FE0F, U+20E3
+    if first.is_ascii_digit() && g.contains('\u{20E3}') {
+        out.push(FChar {
+            c: first,
+            start: gstart,
+            end: gend,
+            flags: F_KEYCAP
+                | if *pending_invisible {
+                    F_AFTER_INVISIBLE
+                } else {
+                    0
+                },
+        });
+        *pending_invisible = false;
+        return;
+    }
+    if let Some(l) = confusable(first).filter(|_| (first as u32) >= 0x1F130) {
+        // a letter in a box used as a letter ("Pra🅱️owo")
+        out.push(FChar {
+            c: l,
+            start: gstart,
+            end: gend,
+            flags: F_BENT
+                | if *pending_invisible {
+                    F_AFTER_INVISIBLE
+                } else {
+                    0
+                },
+        });
+        *pending_invisible = false;
+        return;
+    }
+    // an emoji between two letters hides a word ("cob🔥los"): drop it
+    let prev_letter = out
+        .last()
+        .is_some_and(|f| f.c.is_alphabetic() && f.flags & F_EMOJI == 0 && f.end == gstart);
+    let next_letter = text
+        .get(gend..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_alphabetic);
+    let emoji_like = is_emoji_base(first)
+        && (second.is_none()
+            || second.is_some_and(|c| is_skin_tone(c) || c == '\u{FE0F}' || c == '\u{200D}')
+            || is_emoji_base(second.unwrap_or(' ')));
+    if emoji_like && prev_letter && next_letter {
+        *pending_invisible = true;
+        return;
+    }
+    if emoji_like || (first != '\u{FE0F}' && second == Some('\u{FE0F}') && !first.is_alphanumeric())
+    {
+        out.push(FChar {
+            c: first,
+            start: gstart,
+            end: gend,
+            flags: F_EMOJI,
+        });
+        *pending_invisible = false;
+        return;
+    }
+    for (off, c) in g.char_indices() {
+        let start = gstart + off;
+        let end = start + c.len_utf8();
+        if is_invisible(c) {
+            *pending_invisible = true;
+            continue;
+        }
+        let upper = c.is_uppercase();
+        let mut flags = if upper { F_UPPER } else { 0 };
+        if *pending_invisible {
+            flags |= F_AFTER_INVISIBLE;
+            *pending_invisible = false;
+        }
+        if c.is_ascii() {
+            out.push(FChar {
+                c: c.to_ascii_lowercase(),
+                start,
+                end,
+                flags,
+            });
+            continue;
+        }
+        if let Some(l) = confusable(c) {
             out.push(FChar {
                 c: l,
-                start: gstart,
-                end: gend,
-                flags: F_BENT
-                    | if pending_invisible {
-                        F_AFTER_INVISIBLE
-                    } else {
-                        0
-                    },
+                start,
+                end,
+                flags: flags | F_BENT,
             });
-            pending_invisible = false;
             continue;
         }
-        // an emoji between two letters hides a word ("cob🔥los"): drop it
-        let prev_letter = out
-            .last()
-            .is_some_and(|f| f.c.is_alphabetic() && f.flags & F_EMOJI == 0 && f.end == gstart);
-        let next_letter = text
-            .get(gend..)
-            .and_then(|r| r.chars().next())
-            .is_some_and(char::is_alphabetic);
-        let emoji_like = is_emoji_base(first)
-            && (second.is_none()
-                || second.is_some_and(|c| is_skin_tone(c) || c == '\u{FE0F}' || c == '\u{200D}')
-                || is_emoji_base(second.unwrap_or(' ')));
-        if emoji_like && prev_letter && next_letter {
-            pending_invisible = true;
-            continue;
-        }
-        if emoji_like
-            || (first != '\u{FE0F}' && second == Some('\u{FE0F}') && !first.is_alphanumeric())
-        {
-            out.push(FChar {
-                c: first,
-                start: gstart,
-                end: gend,
-                flags: F_EMOJI,
-            });
-            pending_invisible = false;
-            continue;
-        }
-        for (off, c) in g.char_indices() {
-            let start = gstart + off;
-            let end = start + c.len_utf8();
-            if is_invisible(c) {
-                pending_invisible = true;
+        let mut any = false;
+        for d in std::iter::once(c).nfkd() {
+            if is_combining_mark(d) || is_invisible(d) {
                 continue;
             }
-            let upper = c.is_uppercase();
-            let mut flags = if upper { F_UPPER } else { 0 };
-            if pending_invisible {
-                flags |= F_AFTER_INVISIBLE;
-                pending_invisible = false;
-            }
-            if c.is_ascii() {
-                out.push(FChar {
-                    c: c.to_ascii_lowercase(),
-                    start,
-                    end,
-                    flags,
-                });
-                continue;
-            }
-            if let Some(l) = confusable(c) {
+            let bent = if d != c { F_BENT } else { 0 };
+            for l in d.to_lowercase() {
+                if is_combining_mark(l) {
+                    continue;
+                }
+                let l = confusable(l).unwrap_or(l);
+                any = true;
                 out.push(FChar {
                     c: l,
                     start,
                     end,
-                    flags: flags | F_BENT,
-                });
-                continue;
-            }
-            let mut any = false;
-            for d in std::iter::once(c).nfkd() {
-                if is_combining_mark(d) || is_invisible(d) {
-                    continue;
-                }
-                let bent = if d != c { F_BENT } else { 0 };
-                for l in d.to_lowercase() {
-                    if is_combining_mark(l) {
-                        continue;
-                    }
-                    let l = confusable(l).unwrap_or(l);
-                    any = true;
-                    out.push(FChar {
-                        c: l,
-                        start,
-                        end,
-                        flags: flags | bent,
-                    });
-                }
-            }
-            if !any && !is_combining_mark(c) {
-                // a character that folds to nothing visible: keep a space so
-                // that words on either side stay apart
-                out.push(FChar {
-                    c: ' ',
-                    start,
-                    end,
-                    flags,
+                    flags: flags | bent,
                 });
             }
+        }
+        if !any && !is_combining_mark(c) {
+            // a character that folds to nothing visible: keep a space so
+            // that words on either side stay apart
+            out.push(FChar {
+                c: ' ',
+                start,
+                end,
+                flags,
+            });
         }
     }
 }
@@ -347,6 +384,79 @@ pub fn fold(text: &str, out: &mut Vec<FChar>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The slow path alone: every grapheme cluster folded on its own.
+    fn fold_by_graphemes(text: &str) -> Vec<FChar> {
+        let mut out = Vec::new();
+        let mut pending = false;
+        for (start, g) in text.grapheme_indices(true) {
+            fold_grapheme(text, start, g, &mut out, &mut pending);
+        }
+        out
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_grapheme_folding() {
+        // ASCII next to combining marks, keycaps, joiners, emoji, look-alikes
+        let pieces = [
+            "a",
+            "B",
+            "1",
+            "2",
+            " ",
+            "\r",
+            "\n",
+            "\r\n",
+            "e\u{301}",
+            "\u{301}",
+            "1\u{FE0F}\u{20E3}",
+            "\u{20E3}",
+            "\u{FE0F}",
+            "#",
+            "*",
+            "✌",
+            "🏽",
+            "✌🏽",
+            "\u{200D}",
+            "\u{200B}",
+            "а",
+            "Ｐ",
+            "🅱",
+            "🔥",
+            "🇮",
+            "🇩",
+            "ß",
+            "İ",
+            "ﬁ",
+            ".",
+            "é",
+            "👨\u{200D}👩",
+            "\u{202E}",
+            "ǅ",
+            "①",
+            "２",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut fast = Vec::new();
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..next() % 12 {
+                s.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+            }
+            fold(&s, &mut fast);
+            let slow = fold_by_graphemes(&s);
+            let key = |v: &[FChar]| -> Vec<(char, usize, usize, u8)> {
+                v.iter().map(|f| (f.c, f.start, f.end, f.flags)).collect()
+            };
+            assert_eq!(key(&fast), key(&slow), "{s:?}");
+        }
+    }
 
     fn folded(s: &str) -> String {
         let mut v = Vec::new();

@@ -106,9 +106,18 @@ pub struct Lang {
 /// Identifies a vocabulary, so that per-thread caches never mix two.
 static NEXT_LANG_ID: AtomicU64 = AtomicU64::new(1);
 
+/// What the per-thread cache remembers of a word.
+#[derive(Debug)]
+struct Entry {
+    /// its root, if it is a derived form
+    stem: Option<morph::Stem>,
+    /// the root it is matched by, when that is not the word itself
+    lemma: Option<String>,
+}
+
 thread_local! {
-    /// Per-thread stem cache: the vocabulary it belongs to, word → stem.
-    static STEMS: RefCell<(u64, HashMap<String, Option<morph::Stem>>)> =
+    /// Per-thread word cache: the vocabulary it belongs to, word → entry.
+    static STEMS: RefCell<(u64, HashMap<String, Entry>)> =
         RefCell::new((0, HashMap::default()));
 }
 
@@ -171,7 +180,7 @@ impl Lang {
 
     /// Whether `w` is a vocabulary word, a slang key, or derives from a vocabulary root.
     pub fn is_known(&self, w: &str) -> bool {
-        self.words.contains(w) || self.slang.contains_key(w) || self.stem(w).is_some()
+        self.words.contains(w) || self.slang.contains_key(w) || self.has_stem(w)
     }
 
     /// The slang expansion of `w`, if any.
@@ -184,6 +193,17 @@ impl Lang {
     /// Results are remembered per thread (words repeat across posts), in a
     /// cache that is emptied when it grows past a bound.
     pub fn stem(&self, w: &str) -> Option<morph::Stem> {
+        self.with_entry(w, |e| e.stem.clone())
+    }
+
+    /// Whether `w` is a derived form of a vocabulary root.
+    pub(crate) fn has_stem(&self, w: &str) -> bool {
+        self.with_entry(w, |e| e.stem.is_some())
+    }
+
+    /// Looks `w` up in the per-thread cache (filling it on a miss) and
+    /// reads the entry with `f`.
+    fn with_entry<R>(&self, w: &str, f: impl FnOnce(&Entry) -> R) -> R {
         const MAX_CACHED: usize = 1 << 14;
         STEMS.with(|cache| {
             let mut cache = cache.borrow_mut();
@@ -191,14 +211,24 @@ impl Lang {
                 cache.0 = self.id;
                 cache.1.clear();
             }
-            if let Some(s) = cache.1.get(w) {
-                return s.clone();
+            if let Some(e) = cache.1.get(w) {
+                return f(e);
             }
-            let s = morph::stem(w, |r| self.words.contains(r));
+            let stem = morph::stem(w, |r| self.words.contains(r));
+            let lemma = match &stem {
+                // verbal affixes keep the meaning of the root: "memilih" is
+                // "pilih"; names from the registry are never stemmed
+                Some(s) if !self.protected.contains(w) && (s.verbal() || !self.is_word(w)) => {
+                    Some(s.root.clone())
+                }
+                _ => None,
+            };
+            let e = Entry { stem, lemma };
+            let r = f(&e);
             if w.len() <= 64 {
-                cache.1.insert(w.to_string(), s.clone());
+                cache.1.insert(w.to_string(), e);
             }
-            s
+            r
         })
     }
 
@@ -297,18 +327,13 @@ pub fn analyze(text: &str, lang: &Lang, scratch: &mut Scratch) -> Vec<Token> {
 }
 
 fn lemma_of(w: &str, lang: &Lang, fl: &mut u16) -> String {
-    if lang.protected.contains(w) {
-        return w.to_string();
-    }
-    let st = lang.stem(w);
-    match st {
-        // verbal affixes keep the meaning of the root: "memilih" is "pilih"
-        Some(s) if s.verbal() || !lang.is_word(w) => {
+    lang.with_entry(w, |e| match &e.lemma {
+        Some(root) => {
             *fl |= flags::STEMMED;
-            s.root
+            root.clone()
         }
-        _ => w.to_string(),
-    }
+        None => w.to_string(),
+    })
 }
 
 #[cfg(test)]

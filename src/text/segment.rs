@@ -388,7 +388,12 @@ impl Builder<'_> {
     }
 
     /// De-elongates letters: picks the first known reading.
-    fn deelongate(&self, w: &str) -> (String, bool) {
+    fn deelongate(&self, w: String) -> (String, bool) {
+        // most words repeat no letter: nothing to read
+        let mut prev = None;
+        if !w.chars().any(|c| prev.replace(c) == Some(c)) {
+            return (w, false);
+        }
         let chars: Vec<char> = w.chars().collect();
         let mut runs: Vec<(char, usize)> = Vec::new();
         for &c in &chars {
@@ -399,7 +404,7 @@ impl Builder<'_> {
         }
         let max_run = runs.iter().map(|r| r.1).max().unwrap_or(0);
         if max_run < 2 {
-            return (w.to_string(), false);
+            return (w, false);
         }
         let make = |limit_from: usize, to: usize| -> String {
             runs.iter()
@@ -409,14 +414,14 @@ impl Builder<'_> {
                 .collect()
         };
         if max_run == 2 {
-            if self.lang.is_known(w) {
-                return (w.to_string(), false);
+            if self.lang.is_known(&w) {
+                return (w, false);
             }
             let c = make(2, 1);
             if self.lang.is_known(&c) {
                 return (c, true);
             }
-            return (w.to_string(), false);
+            return (w, false);
         }
         for cand in [make(3, 1), make(3, 2), make(2, 1)] {
             if self.lang.is_known(&cand) {
@@ -487,8 +492,8 @@ impl Builder<'_> {
             }
             for j in (i + 2)..=(i + MAX_WORD).min(n) {
                 let piece = &w[i..j];
-                let known = self.lang.is_piece(piece)
-                    || (piece.len() >= 5 && self.lang.stem(piece).is_some());
+                let known =
+                    self.lang.is_piece(piece) || (piece.len() >= 5 && self.lang.has_stem(piece));
                 if known && c + 1 < best[j].0 {
                     best[j] = (c + 1, i, true);
                 }
@@ -520,7 +525,7 @@ impl Builder<'_> {
     /// Emits a letters-only run.
     fn letters(&mut self, idx: &[usize], fl: u16, allow_split: bool) {
         let w: String = idx.iter().map(|&i| self.chars[i].c).collect();
-        let (word, elong) = self.deelongate(&w);
+        let (word, elong) = self.deelongate(w);
         let mut fl = fl;
         if elong {
             fl |= flags::ELONGATED;
@@ -571,7 +576,7 @@ impl Builder<'_> {
                             .unwrap_or(self.chars[i].c)
                     })
                     .collect();
-                let (word, _) = self.deelongate(&w);
+                let (word, _) = self.deelongate(w);
                 self.push(word, TokenKind::Word, idx, fl | flags::LEET, None);
                 return;
             }
@@ -594,7 +599,7 @@ impl Builder<'_> {
                 }
             })
             .collect();
-        let (dec, _) = self.deelongate(&decoded);
+        let (dec, _) = self.deelongate(decoded);
         if self.lang.is_known(&dec) && (self.lang.slang(&dec).is_none() || dec.len() >= 4) {
             self.push(dec, TokenKind::Word, idx, fl | flags::LEET, None);
             return;
@@ -647,7 +652,7 @@ impl Builder<'_> {
         if last == '2' && body.len() >= 2 && body.iter().all(|&i| !self.chars[i].c.is_ascii_digit())
         {
             let w: String = body.iter().map(|&i| self.chars[i].c).collect();
-            let (word, _) = self.deelongate(&w);
+            let (word, _) = self.deelongate(w);
             if !is_number_intro(&word) {
                 self.push(word, TokenKind::Word, idx, fl | flags::REDUP, None);
                 return;
@@ -734,6 +739,7 @@ pub(super) fn segment(chars: &[FChar], lang: &Lang) -> Vec<Token> {
         out: Vec::with_capacity(ps.len()),
         clause: 0,
     };
+    let mut idx: Vec<usize> = Vec::new();
     for p in ps {
         if p.brk && !b.out.is_empty() {
             b.clause += 1;
@@ -752,13 +758,12 @@ pub(super) fn segment(chars: &[FChar], lang: &Lang) -> Vec<Token> {
                 b.push(String::from("<url>"), TokenKind::Url, &idx, 0, None);
             }
             PieceKind::Alnum => {
-                let idx: Vec<usize> = if p.spaced {
-                    (p.from..p.to)
-                        .filter(|&i| is_word_char(chars[i].c))
-                        .collect()
+                idx.clear();
+                if p.spaced {
+                    idx.extend((p.from..p.to).filter(|&i| is_word_char(chars[i].c)));
                 } else {
-                    (p.from..p.to).collect()
-                };
+                    idx.extend(p.from..p.to);
+                }
                 if p.spaced {
                     let w: String = idx.iter().map(|&i| chars[i].c).collect();
                     let fl = flags::SPACED;
