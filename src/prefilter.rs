@@ -54,7 +54,7 @@ use crate::error::Error;
 use crate::lexicon::Kind;
 use crate::matcher::Meaning;
 use crate::model::Activity;
-use crate::text::fold::{confusable, is_invisible};
+use crate::text::fold::{confusable, is_invisible, regional_letter};
 use crate::text::{analyze, leet, number_intros, Lang};
 
 /// Number words that follow an introducer (`nomor dua`).
@@ -458,6 +458,20 @@ impl Prefilter {
                     let between = i > 0
                         && bytes[i - 1].is_ascii_alphabetic()
                         && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+                    // a masked letter ("pr*bowo", "g**jar") may stand for any
+                    // letter: the segmenter reads it against the vocabulary
+                    // (anything but white space on both sides is watched)
+                    if b == b'*'
+                        && i > 0
+                        && !bytes[i - 1].is_ascii_whitespace()
+                        && bytes[i - 1] != b'*'
+                        && {
+                            let after = bytes[i + 1..].iter().position(|&x| x != b'*');
+                            after.is_some_and(|k| k <= 1 && !bytes[i + 1 + k].is_ascii_whitespace())
+                        }
+                    {
+                        return false;
+                    }
                     match leet(c) {
                         Some(l) if between => sk.push(l),
                         _ => {
@@ -489,7 +503,7 @@ impl Prefilter {
             if is_invisible(c) || is_combining_mark(c) {
                 continue;
             }
-            if let Some(l) = confusable(c) {
+            if let Some(l) = regional_letter(c).or_else(|| confusable(c)) {
                 sk.push_any(l);
                 continue;
             }
@@ -673,9 +687,16 @@ mod tests {
             "dυkυng",
             "du\u{200B}kung",
             "cob🔥los",
+            "cob-los",
+            "pr*bowo",
+            "g**jar",
+            "🇨🇴🇧🇱🇴🇸",
+            "Anıes",
         ] {
             assert!(!quiet(s), "{s}");
         }
+        // emphasis is not a mask
+        assert!(quiet("*penting* rapat jam sembilan"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Evasion suite: the labelled corpus, disguised the way people dodge
 //! keyword filters, must keep its verdicts.
 //!
-//! Eleven deterministic disguises (seeded SplitMix64, no extra crates) and a
+//! Sixteen deterministic disguises (seeded SplitMix64, no extra crates) and a
 //! mix of them are applied to the words of `text`, `target`, every `media`
 //! item and every `hashtags` item. @mentions and URLs are copied untouched,
 //! and so is the `#` of a hashtag (its body is a word like any other).
@@ -23,6 +23,10 @@
 //! | elongate     | `dukunggg`, `cobloooos`    |
 //! | random_case  | `DuKuNg`                   |
 //! | emoji_inside | `cob🔥los`                 |
+//! | cut          | `cob-los`, `Prab.owo`      |
+//! | mask         | `pr*bowo`, `c*blos`        |
+//! | regional     | `🇨🇴🇧🇱🇴🇸` (regional indicators) |
+//! | script       | `ꓑꓣꓮbօwօ` (Lisu, Cherokee, Armenian, dotless ı) |
 //! | mixed        | one of the above per word, sometimes two stacked (`c 0 b l 0 s`) |
 //!
 //! Three settings decide which words are disguised:
@@ -126,10 +130,14 @@ enum Transform {
     Elongate,
     RandomCase,
     EmojiInside,
+    Cut,
+    Mask,
+    Regional,
+    Script,
     Mixed,
 }
 
-const TRANSFORMS: [Transform; 13] = [
+const TRANSFORMS: [Transform; 17] = [
     Transform::Leet,
     Transform::Spaces,
     Transform::Dots,
@@ -142,11 +150,15 @@ const TRANSFORMS: [Transform; 13] = [
     Transform::Elongate,
     Transform::RandomCase,
     Transform::EmojiInside,
+    Transform::Cut,
+    Transform::Mask,
+    Transform::Regional,
+    Transform::Script,
     Transform::Mixed,
 ];
 
 /// The simple transforms a mixed disguise picks from.
-const SIMPLE: [Transform; 12] = [
+const SIMPLE: [Transform; 16] = [
     Transform::Leet,
     Transform::Spaces,
     Transform::Dots,
@@ -159,6 +171,10 @@ const SIMPLE: [Transform; 12] = [
     Transform::Elongate,
     Transform::RandomCase,
     Transform::EmojiInside,
+    Transform::Cut,
+    Transform::Mask,
+    Transform::Regional,
+    Transform::Script,
 ];
 
 impl Transform {
@@ -176,6 +192,10 @@ impl Transform {
             Transform::Elongate => "elongate",
             Transform::RandomCase => "random_case",
             Transform::EmojiInside => "emoji_inside",
+            Transform::Cut => "cut",
+            Transform::Mask => "mask",
+            Transform::Regional => "regional",
+            Transform::Script => "script",
             Transform::Mixed => "mixed",
         }
     }
@@ -188,7 +208,10 @@ impl Transform {
             | Transform::Homoglyph
             | Transform::Fullwidth
             | Transform::Stylised
-            | Transform::RandomCase => 0,
+            | Transform::RandomCase
+            | Transform::Mask
+            | Transform::Regional
+            | Transform::Script => 0,
             Transform::Elongate => 1,
             _ => 2,
         }
@@ -273,6 +296,46 @@ fn stylised(c: char, style: usize) -> Option<char> {
     }
 }
 
+/// Letters of other scripts drawn like Latin ones: Lisu, Cherokee,
+/// Armenian, and the dotless i.
+fn script_lookalikes(c: char) -> &'static [char] {
+    match c.to_ascii_lowercase() {
+        'a' => &['ꓮ', 'Ꭺ'],
+        'b' => &['ꓐ', 'Ᏼ'],
+        'c' => &['ꓚ', 'Ꮯ', 'ϲ'],
+        'd' => &['ꓓ', 'Ꭰ'],
+        'e' => &['ꓰ', 'Ꭼ'],
+        'g' => &['ց', 'ꓖ'],
+        'h' => &['հ', 'ꓧ'],
+        'i' => &['ı', 'ꓲ', 'Ꭵ'],
+        'j' => &['ȷ', 'ꓙ'],
+        'k' => &['ꓗ', 'Ꮶ'],
+        'l' => &['ꓡ', 'Ꮮ'],
+        'm' => &['ꓟ', 'Ꮇ'],
+        'n' => &['ո', 'ꓠ'],
+        'o' => &['օ', 'ꓳ'],
+        'p' => &['ꓑ', 'Ꮲ'],
+        'q' => &['զ'],
+        'r' => &['ꓣ', 'Ꭱ'],
+        's' => &['ꓢ', 'Ꮪ'],
+        't' => &['ꓔ', 'Ꭲ'],
+        'u' => &['ս', 'ꓴ'],
+        'v' => &['ꓦ', 'Ꮩ'],
+        'w' => &['ꓪ', 'Ꮃ'],
+        'x' => &['ꓫ'],
+        'y' => &['ꓬ'],
+        'z' => &['ꓜ', 'Ꮓ'],
+        _ => &[],
+    }
+}
+
+/// A Latin letter as a regional indicator symbol (`c` → 🇨).
+fn regional(c: char) -> Option<char> {
+    c.is_ascii_alphabetic()
+        .then(|| char::from_u32(0x1F1E6 + (c.to_ascii_lowercase() as u32 - 'a' as u32)))
+        .flatten()
+}
+
 fn fullwidth(c: char) -> Option<char> {
     match c {
         'a'..='z' => char::from_u32(0xFF41 + (c as u32 - 'a' as u32)),
@@ -349,6 +412,18 @@ fn insert_after(
     }
 }
 
+/// One gap between letters inside the word, not at its edge (the first and
+/// last gaps are skipped when there is a choice).
+fn inner_gap(units: &[Unit], rng: &mut Rng) -> Option<usize> {
+    let all = letter_gaps(units);
+    let inner: &[usize] = if all.len() > 2 {
+        &all[1..all.len() - 1]
+    } else {
+        &all
+    };
+    (!inner.is_empty()).then(|| *rng.pick(inner))
+}
+
 fn apply(units: &mut Vec<Unit>, t: Transform, rng: &mut Rng) {
     match t {
         Transform::Leet => substitute(units, rng, 0.6, |c, _| leet(c).map(String::from)),
@@ -415,20 +490,48 @@ fn apply(units: &mut Vec<Unit>, t: Transform, rng: &mut Rng) {
             }
             insert_after(units, gaps, |r| r.pick(&ZERO_WIDTH).to_string(), rng);
         }
-        Transform::EmojiInside => {
-            let all = letter_gaps(units);
-            // inside the word, not at its edge: skip the first and last gap
-            // when there is a choice
-            let inner: Vec<usize> = if all.len() > 2 {
-                all[1..all.len() - 1].to_vec()
-            } else {
-                all
-            };
-            if inner.is_empty() {
+        Transform::Script => substitute(units, rng, 0.6, |c, r| {
+            let l = script_lookalikes(c);
+            (!l.is_empty()).then(|| r.pick(l).to_string())
+        }),
+        Transform::Regional => {
+            // a whole word or nothing: a run of regional indicators reads as
+            // letters, mixed with Latin letters it would be a flag here and
+            // there
+            if units
+                .iter()
+                .all(|u| !u.letter || regional(u.orig).is_some())
+            {
+                for u in units.iter_mut().filter(|u| u.letter && !u.changed) {
+                    if let Some(r) = regional(u.orig) {
+                        u.s = r.to_string();
+                        u.changed = true;
+                    }
+                }
+            }
+        }
+        Transform::Mask => {
+            // one inner letter of a word of five letters or more
+            let letters: Vec<usize> = (0..units.len()).filter(|&i| units[i].letter).collect();
+            if letters.len() < 5 {
                 return;
             }
-            let g = *rng.pick(&inner);
-            insert_after(units, vec![g], |r| r.pick(&EMOJI).to_string(), rng);
+            let inner = &letters[1..letters.len() - 1];
+            let i = *rng.pick(inner);
+            units[i].s = "*".to_string();
+            units[i].changed = true;
+        }
+        Transform::Cut => {
+            // one separator at one inner gap: "cob-los", "Prab.owo"
+            if let Some(g) = inner_gap(units, rng) {
+                let sep = *rng.pick(&["-", ".", "_"]);
+                insert_after(units, vec![g], |_| sep.to_string(), rng);
+            }
+        }
+        Transform::EmojiInside => {
+            if let Some(g) = inner_gap(units, rng) {
+                insert_after(units, vec![g], |r| r.pick(&EMOJI).to_string(), rng);
+            }
         }
         Transform::Mixed => {
             let first = *rng.pick(&SIMPLE);

@@ -104,6 +104,65 @@ pub fn confusable(c: char) -> Option<char> {
         'ᴡ' | 'ⱳ' => 'w',
         'ʏ' | 'ƴ' => 'y',
         'ᴢ' | 'ʐ' => 'z',
+        // dotless and other Latin letters without a decomposition
+        'ı' | 'ɩ' => 'i',
+        'ȷ' => 'j',
+        'ɑ' => 'a',
+        // Armenian letters that pass for Latin ones
+        'օ' => 'o',
+        'ս' => 'u',
+        'ո' => 'n',
+        'հ' => 'h',
+        'ց' => 'g',
+        'զ' => 'q',
+        // Cherokee capitals that pass for Latin ones
+        'Ꭺ' => 'a',
+        'Ᏼ' => 'b',
+        'Ꮯ' => 'c',
+        'Ꭰ' => 'd',
+        'Ꭼ' => 'e',
+        'Ꮐ' => 'g',
+        'Ꮋ' => 'h',
+        'Ꭵ' => 'i',
+        'Ꭻ' => 'j',
+        'Ꮶ' => 'k',
+        'Ꮮ' => 'l',
+        'Ꮇ' => 'm',
+        'Ꮲ' => 'p',
+        'Ꭱ' => 'r',
+        'Ꮪ' => 's',
+        'Ꭲ' => 't',
+        'Ꮩ' => 'v',
+        'Ꮃ' => 'w',
+        'Ꮓ' => 'z',
+        // Lisu letters, drawn as Latin capitals
+        'ꓮ' => 'a',
+        'ꓐ' => 'b',
+        'ꓚ' => 'c',
+        'ꓓ' => 'd',
+        'ꓰ' => 'e',
+        'ꓝ' => 'f',
+        'ꓖ' => 'g',
+        'ꓧ' => 'h',
+        'ꓲ' => 'i',
+        'ꓙ' => 'j',
+        'ꓗ' => 'k',
+        'ꓡ' => 'l',
+        'ꓟ' => 'm',
+        'ꓠ' => 'n',
+        'ꓳ' => 'o',
+        'ꓑ' => 'p',
+        'ꓣ' => 'r',
+        'ꓢ' => 's',
+        'ꓔ' => 't',
+        'ꓴ' => 'u',
+        'ꓦ' => 'v',
+        'ꓪ' => 'w',
+        'ꓫ' => 'x',
+        'ꓬ' => 'y',
+        'ꓜ' => 'z',
+        'ϲ' => 'c',
+        'ϳ' => 'j',
         // letters that look like others in stylised text (ΛBC, ЯЕ, ИЕ)
         'λ' => 'a',
         'я' => 'r',
@@ -188,6 +247,21 @@ pub fn confusable(c: char) -> Option<char> {
     })
 }
 
+/// A regional indicator symbol (🇦 … 🇿) read as its letter. Two of them
+/// make a flag; a longer run spells a word ("🇨🇴🇧🇱🇴🇸").
+///
+/// ```
+/// assert_eq!(netral::text::fold::regional_letter('🇨'), Some('c'));
+/// assert_eq!(netral::text::fold::regional_letter('c'), None);
+/// ```
+pub fn regional_letter(c: char) -> Option<char> {
+    let v = c as u32;
+    (0x1F1E6..=0x1F1FF)
+        .contains(&v)
+        .then(|| char::from_u32(u32::from(b'a') + (v - 0x1F1E6)))
+        .flatten()
+}
+
 /// Folds `text` into a vector of [`FChar`]s (cleared first).
 ///
 /// ```
@@ -232,6 +306,31 @@ pub fn fold(text: &str, out: &mut Vec<FChar>) {
             });
             pending_invisible = false;
             i += 1;
+            continue;
+        }
+        // three regional indicators or more spell letters, not flags
+        let rest = text.get(i..).unwrap_or("");
+        let run = rest
+            .chars()
+            .take_while(|&c| regional_letter(c).is_some())
+            .count();
+        if run >= 3 {
+            for (off, c) in rest.char_indices().take(run) {
+                let Some(l) = regional_letter(c) else { break };
+                out.push(FChar {
+                    c: l,
+                    start: i + off,
+                    end: i + off + c.len_utf8(),
+                    flags: F_BENT
+                        | if pending_invisible {
+                            F_AFTER_INVISIBLE
+                        } else {
+                            0
+                        },
+                });
+                pending_invisible = false;
+            }
+            i += run * 4;
             continue;
         }
         // `i` is a grapheme boundary: the cluster that starts here
@@ -423,8 +522,6 @@ mod tests {
             "Ｐ",
             "🅱",
             "🔥",
-            "🇮",
-            "🇩",
             "ß",
             "İ",
             "ﬁ",
@@ -456,6 +553,20 @@ mod tests {
             };
             assert_eq!(key(&fast), key(&slow), "{s:?}");
         }
+    }
+
+    #[test]
+    fn regional_indicator_runs_spell_letters() {
+        assert_eq!(folded("ayo 🇨🇴🇧🇱🇴🇸!"), "ayo coblos!");
+        let mut v = Vec::new();
+        fold("🇨🇴🇧🇱🇴🇸", &mut v);
+        assert_eq!(v.len(), 6);
+        assert!(v
+            .iter()
+            .all(|f| f.flags & F_BENT != 0 && f.end - f.start == 4));
+        // a flag is a flag
+        fold("merdeka 🇮🇩", &mut v);
+        assert_eq!(v.last().map(|f| f.flags & F_EMOJI != 0), Some(true));
     }
 
     fn folded(s: &str) -> String {

@@ -173,6 +173,11 @@ impl Lang {
         self.slang.insert(from.to_string(), words);
     }
 
+    /// Whether `w` is a name from the registry (never stemmed).
+    pub(crate) fn is_name(&self, w: &str) -> bool {
+        self.protected.contains(w)
+    }
+
     /// Whether `w` is a vocabulary word exactly.
     pub fn is_word(&self, w: &str) -> bool {
         self.words.contains(w)
@@ -399,6 +404,23 @@ mod tests {
         let t = analyze("paslon 02", &lang(), &mut Scratch::default());
         assert_eq!(t[1].number, Some(2));
         assert!(t[1].has(flags::LEADING_ZERO));
+    }
+
+    #[test]
+    fn words_cut_or_masked() {
+        assert_eq!(lemmas("cob-los prab.owo"), ["coblos", "prabowo"]);
+        assert_eq!(lemmas("c0b-l0s"), ["coblos"]);
+        assert_eq!(lemmas("pr*bowo d**ung"), ["prabowo", "dukung"]);
+        // a compound of two words stays two words
+        assert_eq!(lemmas("teman-teman"), ["teman", "teman"]);
+        assert_eq!(lemmas("prabowo-gibran"), ["prabowo", "gibran"]);
+        // a hashtag goes on across an underscore
+        assert_eq!(lemmas("#Cob_los02"), ["coblos", "2"]);
+        // letters spelled with regional indicators
+        assert_eq!(lemmas("🇨🇴🇧🇱🇴🇸 prabowo"), ["coblos", "prabowo"]);
+        let t = analyze("pr*bowo", &lang(), &mut Scratch::default());
+        assert_eq!((t[0].start, t[0].end), (0, 7));
+        assert!(t[0].has(flags::SPACED));
     }
 
     #[test]

@@ -604,11 +604,41 @@ impl Builder<'_> {
             self.push(dec, TokenKind::Word, idx, fl | flags::LEET, None);
             return;
         }
+        // a word in leetspeak followed by a number: "#c0bl0s02", "pr4bowo2"
+        let digit_at = |k: usize| self.chars[idx[k]].c.is_ascii_digit();
+        let tail = (0..idx.len()).rev().take_while(|&k| digit_at(k)).count();
+        if tail > 0 && tail < idx.len() {
+            let body = &idx[..idx.len() - tail];
+            if body.iter().any(|&i| self.chars[i].c.is_ascii_digit()) {
+                let w: String = body
+                    .iter()
+                    .map(|&i| {
+                        let c = self.chars[i].c;
+                        if c.is_ascii_digit() {
+                            leet(c).unwrap_or(c)
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                let (word, _) = self.deelongate(w);
+                if word.len() >= 4 && self.lang.is_known(&word) {
+                    self.push(
+                        word,
+                        TokenKind::Word,
+                        body,
+                        fl | flags::LEET | flags::SPLIT,
+                        None,
+                    );
+                    self.push_number(&idx[idx.len() - tail..], fl | flags::SPLIT);
+                    return;
+                }
+            }
+        }
         // digits between letters are letters of an unknown word ("G4ruda",
         // "bi5a", "#R3l4wanB4njir"), never a ballot number; in a hashtag a
         // digit run at a word boundary still is ("#PilihNomor1Aja",
         // "#COBLOS02SEKARANG")
-        let digit_at = |k: usize| self.chars[idx[k]].c.is_ascii_digit();
         let upper_at = |k: usize| self.chars[idx[k]].flags & F_UPPER != 0;
         let mut inner = false;
         let mut ballot_like = false;
@@ -673,6 +703,126 @@ impl Builder<'_> {
             }
             k = e;
         }
+    }
+
+    /// A word cut into pieces by separators inside it ("cob-los",
+    /// "Prab.owo", "pil~kada") or with letters masked by asterisks
+    /// ("pr*bowo", "g**jar"): the number of pieces it spans (two or three)
+    /// and the word, when the pieces join into a known word: lexicon,
+    /// registry, slang or everyday vocabulary ("anti-korupsi" and
+    /// "jalan-jalan" do not, and stay apart). Masked letters must have one
+    /// reading only, in a word of five letters or more.
+    fn rejoin(&self, ps: &[Piece]) -> Option<(usize, String)> {
+        /// Separators a word is cut by; `*` masks a letter.
+        const CUTS: &[char] = &['-', '.', '_', '~', '\'', '·', '•', '*'];
+        const MAX_LEN: usize = 32;
+        // letters, and digits read as letters ("G4-nj4r")
+        let plain = |p: &Piece| {
+            let cs = &self.chars[p.from..p.to];
+            p.kind == PieceKind::Alnum
+                && !p.hashtag
+                && !p.mention
+                && !p.spaced
+                && cs.len() <= MAX_LEN
+                && cs.iter().any(|f| f.c.is_alphabetic())
+                && cs
+                    .iter()
+                    .all(|f| f.c.is_alphabetic() || leet(f.c).is_some() && f.c.is_ascii_digit())
+        };
+        let read = |p: &Piece| -> String {
+            self.chars[p.from..p.to]
+                .iter()
+                .map(|f| {
+                    if f.c.is_ascii_digit() {
+                        leet(f.c).unwrap_or(f.c)
+                    } else {
+                        f.c
+                    }
+                })
+                .collect()
+        };
+        let first = ps.first()?;
+        // cheap tests first: most pieces are followed by white space
+        let cut = |prev: &Piece, p: &Piece| {
+            self.chars.get(prev.to..p.from).is_some_and(|g| match g {
+                [f] => CUTS.contains(&f.c),
+                [a, b] => a.c == '*' && b.c == '*',
+                _ => false,
+            })
+        };
+        if !ps.get(1).is_some_and(|second| cut(first, second)) || !plain(first) {
+            return None;
+        }
+        let mut word = read(first);
+        // a hyphen also joins two words into a compound ("Anies-Muhaimin",
+        // "ibu-ibu"): across one, at least one piece must not be a word
+        let mut all_known = self.lang.is_vocab(&word);
+        let mut hyphen = false;
+        for n in 2..=3 {
+            let (prev, p) = (ps.get(n - 2)?, ps.get(n - 1)?);
+            if !cut(prev, p) || !plain(p) || p.hard {
+                return None;
+            }
+            let gap = self.chars.get(prev.to..p.from)?;
+            let piece = read(p);
+            let masks = gap.iter().filter(|f| f.c == '*').count();
+            if masks > 0 {
+                // one or two masked letters, nothing else between the pieces
+                if masks != gap.len() || masks > 2 {
+                    return None;
+                }
+                // the reading must be unambiguous and long enough to be
+                // deliberate: "b*la" could be many words, and stays apart
+                if word.len() + piece.len() + masks < 5 {
+                    return None;
+                }
+                // the readings: lexicon and registry words first, then any
+                // known word; one lexicon reading wins over everyday ones,
+                // but a name never does ("l*man" may be "laman")
+                let mut guess = String::with_capacity(word.len() + piece.len() + 2);
+                let (mut lexical, mut others): (Vec<String>, usize) = (Vec::new(), 0);
+                let mut lexical_or_other: Vec<String> = Vec::new();
+                for k in 0..26u32.pow(masks as u32) {
+                    guess.clear();
+                    guess.push_str(&word);
+                    let mut k = k;
+                    for _ in 0..masks {
+                        guess.push(char::from(b'a' + (k % 26) as u8));
+                        k /= 26;
+                    }
+                    guess.push_str(&piece);
+                    if self.lang.is_word(&guess) {
+                        lexical.push(guess.clone());
+                        if lexical.len() > 1 {
+                            return None;
+                        }
+                    } else if self.lang.is_piece(&guess) {
+                        others += 1;
+                        lexical_or_other.push(guess.clone());
+                    }
+                }
+                let found = match (lexical.pop(), others) {
+                    (Some(w), 0) => Some(w),
+                    (Some(w), _) if !self.lang.is_name(&w) => Some(w),
+                    (None, 1) => lexical_or_other.pop(),
+                    _ => None,
+                };
+                return found.map(|w| (n, w));
+            }
+            if gap.len() != 1 || !CUTS.contains(&gap[0].c) {
+                return None;
+            }
+            hyphen |= matches!(gap[0].c, '-' | '~' | '\'');
+            all_known &= self.lang.is_vocab(&piece);
+            word.push_str(&piece);
+            if word.len() >= 4
+                && !(hyphen && all_known)
+                && (self.lang.is_piece(&word) || self.lang.has_stem(&word))
+            {
+                return Some((n, word));
+            }
+        }
+        None
     }
 
     /// Splits a hashtag or mention at case boundaries, then handles each part.
@@ -740,9 +890,56 @@ pub(super) fn segment(chars: &[FChar], lang: &Lang) -> Vec<Token> {
         clause: 0,
     };
     let mut idx: Vec<usize> = Vec::new();
-    for p in ps {
+    let mut i = 0;
+    while i < ps.len() {
+        let p = &ps[i];
+        i += 1;
         if p.brk && !b.out.is_empty() {
             b.clause += 1;
+        }
+        // a hashtag goes on across separators that cannot end it on a
+        // platform either ("#Cob_los02", "#Ganjar_Mahfud")
+        if p.kind == PieceKind::Alnum && p.hashtag {
+            let mut n = 1;
+            while let (Some(a), Some(q)) = (ps.get(i - 2 + n), ps.get(i - 1 + n)) {
+                let cut = chars
+                    .get(a.to..q.from)
+                    .is_some_and(|g| matches!(g, [f] if matches!(f.c, '_' | '-' | '.' | '~')));
+                if n >= 8
+                    || !cut
+                    || q.kind != PieceKind::Alnum
+                    || q.hashtag
+                    || q.mention
+                    || q.spaced
+                {
+                    break;
+                }
+                n += 1;
+            }
+            if n > 1 {
+                idx.clear();
+                for q in &ps[i - 1..i - 1 + n] {
+                    idx.extend(q.from..q.to);
+                }
+                b.tag(&idx, flags::HASHTAG);
+                i += n - 1;
+                continue;
+            }
+        }
+        // a word cut by a separator or masked letters: "cob-los", "pr*bowo"
+        if let Some((n, word)) = b.rejoin(&ps[i - 1..]) {
+            idx.clear();
+            for q in &ps[i - 1..i - 1 + n] {
+                idx.extend(q.from..q.to);
+            }
+            let leet = if idx.iter().any(|&k| chars[k].c.is_ascii_digit()) {
+                flags::LEET
+            } else {
+                0
+            };
+            b.push(word, TokenKind::Word, &idx, flags::SPACED | leet, None);
+            i += n - 1;
+            continue;
         }
         match p.kind {
             PieceKind::Emoji => {
