@@ -901,7 +901,7 @@ pub(super) fn segment(chars: &[FChar], lang: &Lang) -> Vec<Token> {
         // platform either ("#Cob_los02", "#Ganjar_Mahfud")
         if p.kind == PieceKind::Alnum && p.hashtag {
             let mut n = 1;
-            while let (Some(a), Some(q)) = (ps.get(i - 2 + n), ps.get(i - 1 + n)) {
+            while let (Some(a), Some(q)) = (ps.get(i + n - 2), ps.get(i + n - 1)) {
                 let cut = chars
                     .get(a.to..q.from)
                     .is_some_and(|g| matches!(g, [f] if matches!(f.c, '_' | '-' | '.' | '~')));
