@@ -387,6 +387,21 @@ impl Builder<'_> {
         self.push(text, TokenKind::Number, idx, fl, value);
     }
 
+    /// The characters at `idx`, digits read as the letters they imitate
+    /// (`c0bl0s` → `coblos`).
+    fn digits_as_letters(&self, idx: impl IntoIterator<Item = usize>) -> String {
+        idx.into_iter()
+            .map(|i| {
+                let c = self.chars[i].c;
+                if c.is_ascii_digit() {
+                    leet(c).unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
+
     /// De-elongates letters: picks the first known reading.
     fn deelongate(&self, w: String) -> (String, bool) {
         // most words repeat no letter: nothing to read
@@ -610,17 +625,7 @@ impl Builder<'_> {
         if tail > 0 && tail < idx.len() {
             let body = &idx[..idx.len() - tail];
             if body.iter().any(|&i| self.chars[i].c.is_ascii_digit()) {
-                let w: String = body
-                    .iter()
-                    .map(|&i| {
-                        let c = self.chars[i].c;
-                        if c.is_ascii_digit() {
-                            leet(c).unwrap_or(c)
-                        } else {
-                            c
-                        }
-                    })
-                    .collect();
+                let w = self.digits_as_letters(body.iter().copied());
                 let (word, _) = self.deelongate(w);
                 if word.len() >= 4 && self.lang.is_known(&word) {
                     self.push(
@@ -729,18 +734,7 @@ impl Builder<'_> {
                     .iter()
                     .all(|f| f.c.is_alphabetic() || leet(f.c).is_some() && f.c.is_ascii_digit())
         };
-        let read = |p: &Piece| -> String {
-            self.chars[p.from..p.to]
-                .iter()
-                .map(|f| {
-                    if f.c.is_ascii_digit() {
-                        leet(f.c).unwrap_or(f.c)
-                    } else {
-                        f.c
-                    }
-                })
-                .collect()
-        };
+        let read = |p: &Piece| self.digits_as_letters(p.from..p.to);
         let first = ps.first()?;
         // cheap tests first: most pieces are followed by white space
         let cut = |prev: &Piece, p: &Piece| {
@@ -780,8 +774,8 @@ impl Builder<'_> {
                 // known word; one lexicon reading wins over everyday ones,
                 // but a name never does ("l*man" may be "laman")
                 let mut guess = String::with_capacity(word.len() + piece.len() + 2);
-                let (mut lexical, mut others): (Vec<String>, usize) = (Vec::new(), 0);
-                let mut lexical_or_other: Vec<String> = Vec::new();
+                let (mut lexical, mut others): (Vec<String>, Vec<String>) =
+                    (Vec::new(), Vec::new());
                 for k in 0..26u32.pow(masks as u32) {
                     guess.clear();
                     guess.push_str(&word);
@@ -797,14 +791,13 @@ impl Builder<'_> {
                             return None;
                         }
                     } else if self.lang.is_piece(&guess) {
-                        others += 1;
-                        lexical_or_other.push(guess.clone());
+                        others.push(guess.clone());
                     }
                 }
-                let found = match (lexical.pop(), others) {
+                let found = match (lexical.pop(), others.len()) {
                     (Some(w), 0) => Some(w),
                     (Some(w), _) if !self.lang.is_name(&w) => Some(w),
-                    (None, 1) => lexical_or_other.pop(),
+                    (None, 1) => others.pop(),
                     _ => None,
                 };
                 return found.map(|w| (n, w));
