@@ -1,5 +1,8 @@
 //! Accuracy on the labelled corpus: precision and recall per verdict.
 //!
+//! The corpus is `tests/corpus/*.jsonl` (default registries) and
+//! `tests/corpus/registries/NAME.jsonl`, classified with `NAME.toml` added.
+//!
 //! Fails below the bars of the definition of done: breach precision 0.97,
 //! breach recall 0.95, review F1 0.80, and any C1 item judged `breach`.
 //! Set `NETRAL_SHOW_ERRORS=1` to list every disagreement.
@@ -12,14 +15,26 @@ use netral::{Classifier, VerdictKind};
 
 #[test]
 fn corpus_precision_recall() {
-    let c = Classifier::new();
+    let default = Classifier::new();
+    // the default corpus, then each registry corpus with its own registry
+    let mut sets: Vec<(Classifier, Vec<common::Labelled>)> = vec![(default, common::corpus())];
+    for (toml, cases) in common::registry_corpus() {
+        let c = Classifier::builder()
+            .registry_file(&toml)
+            .and_then(|b| b.build())
+            .unwrap_or_else(|e| panic!("{}: {e}", toml.display()));
+        sets.push((c, cases));
+    }
     let order = [VerdictKind::Breach, VerdictKind::Review, VerdictKind::Clear];
     let mut m: BTreeMap<(VerdictKind, VerdictKind), usize> = BTreeMap::new();
     let mut per_code: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut c1_breach = Vec::new();
     let mut errors = Vec::new();
     let mut n = 0;
-    for case in common::corpus() {
+    for (c, case) in sets
+        .iter()
+        .flat_map(|(c, cases)| cases.iter().map(move |k| (c, k)))
+    {
         let a = &case.activity;
         let v = c.classify(a);
         let got = v.verdict.unwrap();

@@ -1,5 +1,7 @@
 //! Signals extracted from every field of an activity.
 
+use std::collections::HashSet;
+
 use crate::classifier::Classifier;
 use crate::lexicon::Kind;
 use crate::matcher::{CandWhat, Hit, Meaning};
@@ -231,9 +233,20 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
     // — unless a field names a public election or a candidate: then its
     // numbers are that election's ("rapat RT … coblos 02 Luthfi-Yasin")
     if fields.iter().any(|f| f.local) {
+        // an election word in the same clause as the local occasion is
+        // that occasion's ("paslon nomor 2 … ketua OSIS")
+        let local_clauses: HashSet<(usize, u32)> = sigs
+            .iter()
+            .filter(|s| s.is(Kind::Local))
+            .map(|s| (s.field, s.clause))
+            .collect();
         let mut public = vec![false; fields.len()];
         for s in &sigs {
-            if s.sk == Sk::Cand || (s.is(Kind::Election) && s.weight >= 0.8) {
+            if s.sk == Sk::Cand
+                || (s.is(Kind::Election)
+                    && s.weight >= 0.8
+                    && !local_clauses.contains(&(s.field, s.clause)))
+            {
                 public[s.field] = true;
             }
         }

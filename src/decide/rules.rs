@@ -310,8 +310,12 @@ impl Ctx<'_, '_> {
         let fa = self.field_of(a);
         let ft = self.field_of(t);
         let own = |r: FieldRole| matches!(r, FieldRole::Own | FieldRole::Tag | FieldRole::Media);
+        // a bare ballot number is read in its own field: a number inside
+        // a long text says nothing about a word in a caption
+        let number_far = t.sk == Sk::Num && ft.role != FieldRole::Tag && ft.tokens.len() > SHORT;
         own(fa.role)
             && own(ft.role)
+            && !number_far
             && (fa.role == FieldRole::Tag
                 || ft.role == FieldRole::Tag
                 || fa.tokens.len() <= SHORT
@@ -1029,7 +1033,17 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
         };
         if g.sk == Sk::Cand {
             // a registry gesture of a specific ticket
-            if ctx.strong_e || !matching.is_empty() || in_media {
+            let occasion = ctx.f.fields.iter().any(|f| f.local)
+                || (leisure.is_some() && live_targets.is_empty());
+            let season = g.election.is_some_and(|e| ctx.season.contains(&e));
+            if matching.is_empty() && !ctx.explicit_e && occasion {
+                // a pose on a school stage or a holiday photo
+                out.everyday.push(gi);
+            } else if in_media && matching.is_empty() && !ctx.strong_e && !season {
+                // a pose in a photo out of that ticket's campaign, with
+                // nothing else of an election: a human looks
+                out.fire("R3", vec![gi], 0.5, "gesture_weak");
+            } else if ctx.strong_e || !matching.is_empty() || in_media {
                 let mut ev = vec![gi];
                 ev.extend(matching.iter().copied());
                 out.fire(code, ev, 0.8, "gesture");

@@ -34,16 +34,50 @@ fn kind(s: &str) -> VerdictKind {
 /// Every labelled activity of `tests/corpus/*.jsonl`, files in name order;
 /// a line that does not parse fails with its file and line number.
 pub fn corpus() -> Vec<Labelled> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    read_dir_cases(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus"
+    )))
+}
+
+/// Cases written for a registry of their own: every
+/// `tests/corpus/registries/NAME.jsonl` with its `NAME.toml`, to be
+/// classified with the default registries plus that one.
+pub fn registry_corpus() -> Vec<(std::path::PathBuf, Vec<Labelled>)> {
+    let dir = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/registries"
+    ));
+    let mut tomls: Vec<_> = std::fs::read_dir(dir)
+        .expect("registry corpus dir")
+        .map(|e| e.expect("registry corpus entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    tomls.sort();
+    tomls
+        .into_iter()
+        .map(|t| {
+            let cases = read_file_cases(&t.with_extension("jsonl"));
+            (t, cases)
+        })
+        .collect()
+}
+
+fn read_dir_cases(dir: &std::path::Path) -> Vec<Labelled> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .expect("corpus dir")
         .map(|e| e.expect("corpus entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
         .collect();
     files.sort();
+    files.iter().flat_map(|p| read_file_cases(p)).collect()
+}
+
+fn read_file_cases(path: &std::path::Path) -> Vec<Labelled> {
     let mut out = Vec::new();
-    for path in files {
-        let content = std::fs::read_to_string(&path).expect("corpus file");
+    {
+        let content =
+            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for (i, line) in content.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
