@@ -140,6 +140,21 @@ impl Classifier {
     }
 }
 
+/// How a voting day (`YYYY-MM-DD`) is written in posts: "27 november",
+/// "27 nov", "tanggal 27".
+fn voting_day_phrases(date: &str) -> Option<Vec<String>> {
+    let month: usize = date.get(5..7)?.parse().ok()?;
+    let day: u32 = date.get(8..10)?.parse().ok()?;
+    let name = crate::text::MONTHS.get(month.checked_sub(1)?)?;
+    let short = name.get(..3)?;
+    Some(vec![
+        format!("{day} {name}"),
+        format!("{day} {short}"),
+        format!("tanggal {day}"),
+        format!("tgl {day}"),
+    ])
+}
+
 /// Plain words of a phrase, for the vocabulary (before the full pipeline can run):
 /// each alphanumeric run, its camel-case parts, its letter runs and its leet reading.
 fn raw_words(phrase: &str, out: &mut Vec<String>) {
@@ -313,6 +328,30 @@ impl ClassifierBuilder {
 
         // 2. patterns
         let mut mb = MatcherBuilder::default();
+        // voting days of the registry's elections are election context
+        // ("tanggal 27 jangan salah pilih"): "27 november", "tanggal 27"
+        let mut days: Vec<String> = Vec::new();
+        for e in registry.elections() {
+            if let Some(phrases) = e.voting_day.as_deref().and_then(voting_day_phrases) {
+                for p in phrases {
+                    if !days.contains(&p) {
+                        days.push(p);
+                    }
+                }
+            }
+        }
+        for p in &days {
+            mb.add(
+                &lang,
+                p,
+                false,
+                Meaning::Lex {
+                    kind: crate::lexicon::Kind::Election,
+                    weight: 0.6,
+                    number: None,
+                },
+            );
+        }
         for e in &lex.entries {
             mb.add(
                 &lang,
@@ -494,6 +533,20 @@ impl ClassifierBuilder {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn voting_day_as_written() {
+        let p = super::voting_day_phrases("2024-11-27").unwrap();
+        assert_eq!(p, ["27 november", "27 nov", "tanggal 27", "tgl 27"]);
+        assert_eq!(
+            super::voting_day_phrases("2024-02-04").unwrap()[0],
+            "4 februari"
+        );
+        assert!(super::voting_day_phrases("2024-13-01").is_none());
+        assert!(super::voting_day_phrases("2024-00-01").is_none());
+        assert!(super::voting_day_phrases("2024").is_none());
+        assert!(super::voting_day_phrases("2024-1é-01").is_none());
+    }
+
     use super::*;
 
     #[test]

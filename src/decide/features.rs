@@ -299,6 +299,17 @@ fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut V
                     if everyday && kind != Kind::Everyday {
                         continue;
                     }
+                    // a stative ter- form of a vote verb ("terpilih", "tercoblos")
+                    // names a result, not the actor's stance: election context
+                    let stative = kind == Kind::Support
+                        && h.first == h.last
+                        && toks[0].text.starts_with("ter")
+                        && !toks[0].lemma.starts_with("ter");
+                    let (kind, weight) = if stative {
+                        (Kind::Election, 0.6)
+                    } else {
+                        (kind, weight)
+                    };
                     out.push(Sig {
                         sk: Sk::Lex(kind),
                         weight,
@@ -428,73 +439,11 @@ const NOT_BALLOT_AFTER: &[&str] = &[
 
 /// Words after a number that make it a quantity, a date or a time.
 const NOT_BALLOT_BEFORE: &[&str] = &[
-    "jam",
-    "menit",
-    "detik",
-    "hari",
-    "minggu",
-    "bulan",
-    "tahun",
-    "thn",
-    "orang",
-    "org",
-    "persen",
-    "kg",
-    "km",
-    "meter",
-    "rb",
-    "ribu",
-    "juta",
-    "jt",
-    "wib",
-    "wita",
-    "wit",
-    "januari",
-    "februari",
-    "maret",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "agustus",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "agu",
-    "agt",
-    "sep",
-    "okt",
-    "nov",
-    "des",
-    "kali",
-    "x",
-    "buah",
-    "unit",
-    "lembar",
-    "porsi",
-    "gelas",
-    "botol",
-    "liter",
-    "anak",
-    "cucu",
-    "lantai",
-    "kamar",
-    "pcs",
-    "set",
-    "paket",
-    "periode",
-    "putaran",
-    "besar",
-    "terbaik",
-    "teratas",
-    "kelas",
+    "jam", "menit", "detik", "hari", "minggu", "bulan", "tahun", "thn", "orang", "org", "persen",
+    "kg", "km", "meter", "rb", "ribu", "juta", "jt", "wib", "wita", "wit", "jan", "feb", "mar",
+    "apr", "jun", "jul", "agu", "agt", "sep", "okt", "nov", "des", "kali", "x", "buah", "unit",
+    "lembar", "porsi", "gelas", "botol", "liter", "anak", "cucu", "lantai", "kamar", "pcs", "set",
+    "paket", "periode", "putaran", "besar", "terbaik", "teratas", "kelas",
 ];
 
 fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut Vec<Sig>) {
@@ -582,10 +531,11 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut
             });
             continue;
         }
-        if toks
-            .get(i + 1)
-            .is_some_and(|n| n.clause == t.clause && NOT_BALLOT_BEFORE.contains(&n.lemma.as_str()))
-        {
+        if toks.get(i + 1).is_some_and(|n| {
+            n.clause == t.clause
+                && (NOT_BALLOT_BEFORE.contains(&n.lemma.as_str())
+                    || crate::text::MONTHS.contains(&n.lemma.as_str()))
+        }) {
             continue;
         }
         if covered[i] && t.kind == TokenKind::Number {
@@ -762,9 +712,16 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
             f.neutral_clause[i] = true;
         }
     }
-    // own voice: first person, or a support/oppose word in its bare (imperative) form
+    // own voice: first person, or a support/oppose word in its bare (imperative) form;
+    // words in quotation marks are mentioned, not said ("jangan nulis 'coblos 02'")
+    let quotes = quoted_spans(f.text);
     for s in sigs {
         let cl = (s.clause as usize).min(n.saturating_sub(1));
+        if let Some(t) = f.tokens.get(s.first) {
+            if quotes.iter().any(|&(a, b)| t.start >= a && t.end <= b) {
+                continue;
+            }
+        }
         // an imperative: the bare verb, or with -lah / colloquial -in
         let imperative = f
             .tokens
@@ -838,10 +795,87 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
     f.news = news_cues >= 2 || sigs.iter().any(|s| s.is(Kind::News) && s.last > s.first);
 }
 
+/// Byte spans of short quotations: text between a pair of quotation marks
+/// that open after a space (or at the start) and close before a space or
+/// punctuation, at most 80 bytes apart (an apostrophe inside a word, as in
+/// `ba'da`, opens nothing).
+fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
+    const PAIRS: &[(char, char)] = &[
+        ('\'', '\''),
+        ('"', '"'),
+        ('\u{201C}', '\u{201D}'),
+        ('\u{2018}', '\u{2019}'),
+        ('\u{AB}', '\u{BB}'),
+    ];
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut it = text.char_indices();
+    while let Some((i, c)) = it.next() {
+        let opens = prev.is_none_or(|p| p.is_whitespace() || "([".contains(p));
+        prev = Some(c);
+        let Some(&(_, close)) = PAIRS.iter().find(|(o, _)| *o == c) else {
+            continue;
+        };
+        if !opens {
+            continue;
+        }
+        let from = i + c.len_utf8();
+        let rest = text.get(from..).unwrap_or("");
+        let end = rest
+            .char_indices()
+            .take_while(|&(j, _)| j <= 80)
+            .find(|&(j, d)| {
+                d == close
+                    && rest[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation())
+            });
+        if let Some((j, d)) = end {
+            out.push((from, from + j));
+            // skip past the closing mark
+            let stop = from + j + d.len_utf8();
+            for (k, ch) in it.by_ref() {
+                prev = Some(ch);
+                if k + ch.len_utf8() >= stop {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Whether an action puts the decision on the target field.
 pub(crate) fn target_decides(a: Action) -> bool {
     matches!(
         a,
         Action::Like | Action::Share | Action::Follow | Action::Comment
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted_spans;
+
+    fn quoted(s: &str) -> Vec<&str> {
+        quoted_spans(s).into_iter().map(|(a, b)| &s[a..b]).collect()
+    }
+
+    #[test]
+    fn quotations() {
+        assert_eq!(
+            quoted("jangan nulis 'c0bl0s 02' atau \u{201C}pr*bowo\u{201D}."),
+            ["c0bl0s 02", "pr*bowo"]
+        );
+        // an apostrophe inside a word opens nothing
+        assert!(quoted("ba'da isya, coblos 2").is_empty());
+        // an unclosed mark, or one closed too far away, quotes nothing
+        assert!(quoted("kata 'coblos").is_empty());
+        assert!(quoted(&format!("'{}'", "a".repeat(100))).is_empty());
+        // hostile input never panics
+        for s in ["'", "''", "'\u{FE0F}'", "« »", "\"é\"x"] {
+            let _ = quoted_spans(s);
+        }
+    }
 }

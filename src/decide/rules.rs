@@ -67,6 +67,8 @@ struct Ctx<'f, 'a> {
     /// per signal: a weak alias nothing corroborates, of an election whose
     /// campaign is under way ("dukung Helmi" in Bengkulu's campaign)
     tentative: Vec<bool>,
+    /// elections whose voting day is before `created_at`
+    past: BTreeSet<u32>,
 }
 
 /// What makes two target signals interchangeable for attachment.
@@ -481,7 +483,21 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
     let any_election_word = sigs.iter().any(|s| {
         !feats.fields[s.field].reminder && (s.is(Kind::Election) || s.is(Kind::Participation))
     });
+    // elections already voted: praise of their candidates is congratulation
+    let past: BTreeSet<u32> = if date.len() >= 10 {
+        let d = date.get(..10).unwrap_or(date);
+        c.registry
+            .elections()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.voting_day.as_deref().is_some_and(|v| v < d))
+            .map(|(i, _)| i as u32)
+            .collect()
+    } else {
+        BTreeSet::new()
+    };
     let ctx = Ctx {
+        past,
         any_election_word,
         n_tickets: &c.n_tickets,
         explicit_e,
@@ -817,6 +833,22 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
         }
         let mut ts = attached_to(ai);
         {
+            // a weak name of another election next to a strong name is a
+            // place or a person ("Simpatisan Helmi-Mian Kec. Ratu Agung")
+            let strong_elections: BTreeSet<u32> = ts
+                .iter()
+                .filter(|&&t| sigs[t].sk == Sk::Cand && sigs[t].strong)
+                .filter_map(|&t| sigs[t].election)
+                .collect();
+            if !strong_elections.is_empty() {
+                ts.retain(|&t| {
+                    sigs[t].strong
+                        || sigs[t].sk != Sk::Cand
+                        || sigs[t]
+                            .election
+                            .is_none_or(|e| strong_elections.contains(&e))
+                });
+            }
             let tickets: BTreeSet<u32> = ts.iter().filter_map(|&t| sigs[t].ticket).collect();
             if tickets.len() >= 2
                 && matches!(
@@ -856,7 +888,13 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
                     Some(e) => ctx.season.contains(&e),
                     None => in_season,
                 });
-                if ctx.explicit_e || season {
+                // after the vote, praise is congratulation ("selamat …, semoga amanah")
+                let voted = ts
+                    .iter()
+                    .all(|&t| sigs[t].election.is_some_and(|e| ctx.past.contains(&e)));
+                if voted {
+                    Some(("R1", "mention"))
+                } else if ctx.explicit_e || season {
                     Some(("B1", "praise"))
                 } else {
                     Some(("R1", "mention"))

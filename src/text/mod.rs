@@ -121,6 +121,22 @@ thread_local! {
         RefCell::new((0, HashMap::default()));
 }
 
+/// Month names, January first.
+pub(crate) const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+];
+
 /// Words that start a new clause: what follows them is said on its own.
 const CLAUSE_WORDS: &[&str] = &[
     "tapi",
