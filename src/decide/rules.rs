@@ -71,6 +71,58 @@ struct Ctx<'f, 'a> {
     past: BTreeSet<u32>,
 }
 
+/// Words that place a name among the actor's own people: family, school,
+/// neighbours and workplace (the team's own list, from everyday posts that
+/// thank, greet or mention someone who shares a candidate's name).
+const PERSON_WORDS: &[&str] = &[
+    "kelas",
+    "guru",
+    "tetangga",
+    "teman",
+    "kawan",
+    "sahabat",
+    "rekan",
+    "staf",
+    "staff",
+    "pegawai",
+    "bagian",
+    "murid",
+    "siswa",
+    "adik",
+    "adikku",
+    "kakak",
+    "kakakku",
+    "abang",
+    "om",
+    "tante",
+    "paman",
+    "bibi",
+    "keponakan",
+    "ponakan",
+    "sepupu",
+    "suami",
+    "istri",
+    "cucu",
+    "mertua",
+    "tukang",
+    "satpam",
+    "sopir",
+    "kurir",
+    "dokter",
+    "bidan",
+    "perawat",
+    "pemilik",
+    "penjual",
+    "pedagang",
+    "kasir",
+    "operator",
+    "pensiun",
+    "pensiunan",
+    "almarhum",
+    "alm",
+    "almarhumah",
+];
+
 /// What makes two target signals interchangeable for attachment.
 type TargetKey = (bool, Option<u32>, Option<u32>, bool, bool, Option<CandWhat>);
 
@@ -428,10 +480,45 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         let from = v.partition_point(|&p| p < lo);
         v.get(from).is_some_and(|&p| p <= s.last + 3 * WINDOW)
     };
+    // a candidate's name said of someone the actor knows, with no word of
+    // an election anywhere: "Bu Risma, wali kelas anakku", "adikku Risma"
+    let election_talk = explicit_e
+        || sigs.iter().any(|o| {
+            matches!(
+                o.sk,
+                Sk::Lex(
+                    Kind::Election
+                        | Kind::Participation
+                        | Kind::Campaign
+                        | Kind::Event
+                        | Kind::Role
+                        | Kind::Collect
+                        | Kind::Gesture
+                        | Kind::Neutrality
+                )
+            ) || (o.sk == Sk::Num && o.contextual)
+        });
+    let someone_known = |s: &Sig| -> bool {
+        if election_talk || !matches!(s.what, Some(CandWhat::Name) | Some(CandWhat::Alias)) {
+            return false;
+        }
+        let toks = &feats.fields[s.field].tokens;
+        let near = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                t.clause == s.clause
+                    && (PERSON_WORDS.contains(&t.lemma.as_str())
+                        || PERSON_WORDS.contains(&t.text.as_str()))
+            })
+        };
+        (s.first.saturating_sub(2)..s.first).any(near) || (s.last + 1..=s.last + 3).any(near)
+    };
     let mut valid = vec![false; sigs.len()];
     let mut tentative = vec![false; sigs.len()];
     for (i, s) in sigs.iter().enumerate() {
         if !is_target(s) {
+            continue;
+        }
+        if s.sk == Sk::Cand && someone_known(s) {
             continue;
         }
         valid[i] = match s.sk {

@@ -238,8 +238,14 @@ impl Lang {
             let stem = morph::stem(w, |r| self.words.contains(r));
             let lemma = match &stem {
                 // verbal affixes keep the meaning of the root: "memilih" is
-                // "pilih"; names from the registry are never stemmed
-                Some(s) if !self.protected.contains(w) && (s.verbal() || !self.is_word(w)) => {
+                // "pilih"; names from the registry are never stemmed, and a
+                // name is reached only through clitics ("Ganjarnya"), not
+                // through a derivation ("ganjaran" is a reward)
+                Some(s)
+                    if !self.protected.contains(w)
+                        && (s.verbal() || !self.is_word(w))
+                        && (!self.protected.contains(&s.root) || clitics_only(s)) =>
+                {
                     Some(s.root.clone())
                 }
                 _ => None,
@@ -345,6 +351,16 @@ pub fn analyze(text: &str, lang: &Lang, scratch: &mut Scratch) -> Vec<Token> {
         out.push(t);
     }
     out
+}
+
+/// Whether a stem removed only clitics: no prefix, and suffixes among
+/// `-nya -ku -mu -lah -kah -pun -tah`.
+fn clitics_only(s: &morph::Stem) -> bool {
+    s.prefix.is_empty()
+        && s.suffix
+            .split('-')
+            .filter(|x| !x.is_empty())
+            .all(|x| matches!(x, "nya" | "ku" | "mu" | "lah" | "kah" | "pun" | "tah"))
 }
 
 fn lemma_of(w: &str, lang: &Lang, fl: &mut u16) -> String {
@@ -482,6 +498,21 @@ mod tests {
         assert_eq!(t[1].text, "✌");
         assert_eq!(t[2].kind, TokenKind::Number);
         assert!(t[2].has(flags::KEYCAP));
+    }
+
+    #[test]
+    fn names_only_through_clitics() {
+        let mut l = lang();
+        l.add_protected("ganjar");
+        let lem = |s: &str| -> Vec<String> {
+            analyze(s, &l, &mut Scratch::default())
+                .into_iter()
+                .map(|t| t.lemma)
+                .collect()
+        };
+        assert_eq!(lem("ganjarnya"), ["ganjar"]);
+        // a derivation of a name is another word: "ganjaran" is a reward
+        assert_eq!(lem("ganjarannya"), ["ganjarannya"]);
     }
 
     #[test]
