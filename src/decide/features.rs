@@ -714,10 +714,17 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
     }
     // own voice: first person, or a support/oppose word in its bare (imperative) form;
     // words in quotation marks are mentioned, not said ("jangan nulis 'coblos 02'")
-    let quotes = quoted_spans(f.text);
+    let mut quotes: Option<Vec<(usize, usize)>> = None;
     for s in sigs {
         let cl = (s.clause as usize).min(n.saturating_sub(1));
+        if !matches!(
+            s.sk,
+            Sk::Lex(Kind::Declare) | Sk::Lex(Kind::Support) | Sk::Lex(Kind::Oppose)
+        ) {
+            continue;
+        }
         if let Some(t) = f.tokens.get(s.first) {
+            let quotes = quotes.get_or_insert_with(|| quoted_spans(f.text));
             if quotes.iter().any(|&(a, b)| t.start >= a && t.end <= b) {
                 continue;
             }
@@ -808,6 +815,9 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
         ('\u{AB}', '\u{BB}'),
     ];
     let mut out = Vec::new();
+    if !text.contains(|c: char| PAIRS.iter().any(|&(o, _)| o == c)) {
+        return out;
+    }
     let mut prev: Option<char> = None;
     let mut it = text.char_indices();
     while let Some((i, c)) = it.next() {
