@@ -690,6 +690,15 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
                 f.neutral_clause[cl] = true;
                 neutral_cues += 1;
             }
+            // "kantor lurah", "rumah pak camat": a place, not the people
+            Sk::Lex(Kind::Civil)
+                if s.first > 0
+                    && f.tokens.get(s.first - 1).is_some_and(|t| {
+                        matches!(
+                            t.lemma.as_str(),
+                            "kantor" | "balai" | "rumah" | "ruang" | "ruangan"
+                        )
+                    }) => {}
             Sk::Lex(Kind::Civil) => {
                 civil_clause[cl] = true;
                 civil = true;

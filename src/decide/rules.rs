@@ -1083,6 +1083,48 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
         }
     }
 
+    // a name with its own ballot number, in the actor's own words, while
+    // that election is on: the formula of campaign messages ("Bu Risma
+    // nomor 3 🙏", "RIDO nomor 1, gas!"), not of news about the draw
+    for &ti in &live_targets {
+        let t = &sigs[ti];
+        if t.sk != Sk::Cand || acted_targets.contains(&ti) || t.what == Some(CandWhat::Gesture) {
+            continue;
+        }
+        let (Some(n), Some(e)) = (t.number, t.election) else {
+            continue;
+        };
+        let f = ctx.field_of(t);
+        let on = ctx.season.contains(&e) || (ctx.explicit_e && !ctx.past.contains(&e));
+        if !on
+            || f.local
+            || f.reminder
+            || ctx.news(t)
+            || !matches!(f.role, FieldRole::Own | FieldRole::Tag)
+            || !ctx.unique_ticket(t.field)
+        {
+            continue;
+        }
+        let paired = live_targets.iter().copied().find(|&ni| {
+            let s = &sigs[ni];
+            s.sk == Sk::Num
+                && s.number == Some(n)
+                && s.field == t.field
+                && s.clause == t.clause
+                && (s.first.saturating_sub(t.last) <= 3 || t.first.saturating_sub(s.last) <= 3)
+        });
+        if let Some(ni) = paired {
+            out.fire(
+                "B1",
+                vec![ti, ni],
+                if t.bent { 0.7 } else { 0.75 },
+                "name_number",
+            );
+            acted_targets.insert(ti);
+            acted_targets.insert(ni);
+        }
+    }
+
     // hand symbols
     let partisan_company = !live_targets.is_empty()
         || unit.iter().any(|&i| {

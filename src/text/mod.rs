@@ -243,7 +243,7 @@ impl Lang {
                 // through a derivation ("ganjaran" is a reward)
                 Some(s)
                     if !self.protected.contains(w)
-                        && (s.verbal() || !self.is_word(w))
+                        && (s.verbal() || !(self.is_word(w) || self.vocab.contains(w)))
                         && (!self.protected.contains(&s.root) || clitics_only(s)) =>
                 {
                     Some(s.root.clone())
