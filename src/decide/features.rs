@@ -240,11 +240,20 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
             .filter(|s| s.is(Kind::Local))
             .map(|s| (s.field, s.clause))
             .collect();
+        // words any vote uses ("paslon nomor 2", "surat suara") do not
+        // name a public election; "pilkada", "cagub" or a region do
+        let generic = |s: &Sig| {
+            fields[s.field]
+                .tokens
+                .get(s.first..=s.last)
+                .is_some_and(|ts| ts.iter().all(|t| GENERIC_VOTE.contains(&t.lemma.as_str())))
+        };
         let mut public = vec![false; fields.len()];
         for s in &sigs {
-            if s.sk == Sk::Cand
+            if (s.sk == Sk::Cand && s.strong)
                 || (s.is(Kind::Election)
                     && s.weight >= 0.8
+                    && !generic(s)
                     && !local_clauses.contains(&(s.field, s.clause)))
             {
                 public[s.field] = true;
@@ -652,7 +661,17 @@ fn negation(f: &Field, sigs: &mut Vec<Sig>) {
                 .tokens
                 .get(n + 1)
                 .is_some_and(|t| PRESENCE.contains(&t.lemma.as_str()));
-            if first - n <= 1 || presence {
+            // "tanpa simbol tangan atau atribut": the negation covers a
+            // coordinated word too
+            let coordinated = first - n <= 6
+                && first > 0
+                && f.tokens.get(first - 1).is_some_and(|t| {
+                    matches!(
+                        t.lemma.as_str(),
+                        "atau" | "dan" | "maupun" | "ataupun" | "serta"
+                    )
+                });
+            if first - n <= 1 || presence || coordinated {
                 drop[k] = true;
                 break;
             }
@@ -864,6 +883,27 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
     }
     out
 }
+
+/// Words of any vote, a school council's as much as a governor's.
+const GENERIC_VOTE: &[&str] = &[
+    "paslon",
+    "pasangan",
+    "calon",
+    "kandidat",
+    "nomor",
+    "no",
+    "urut",
+    "kampanye",
+    "coblosan",
+    "pencoblosan",
+    "coblos",
+    "surat",
+    "suara",
+    "bilik",
+    "pemilihan",
+    "debat",
+    "terpilih",
+];
 
 /// Whether an action puts the decision on the target field.
 pub(crate) fn target_decides(a: Action) -> bool {
