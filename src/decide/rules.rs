@@ -1236,6 +1236,10 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
                     out.fire("B1", ev, 0.65, "gesture");
                 }
                 acted_targets.extend(near.iter().copied());
+            } else if number.is_none() && g.weight >= 0.8 && in_media && ctx.weak_e {
+                // a symbol of its own ("empat jari") posed in a photo while
+                // an election is on: a human looks
+                out.fire("R3", vec![gi], 0.5, "gesture_weak");
             }
             continue;
         }
