@@ -264,7 +264,46 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
         }
         sigs.retain(|s| s.sk != Sk::Num || public[s.field]);
     }
+    poll_answer(a, &fields, &mut sigs);
     Features { fields, sigs }
+}
+
+/// A comment under a question about the vote ("kalian pilih paslon nomor
+/// berapa?") that opens with a bare number answers it: the number is a
+/// ballot number ("2 aja udah paling bener").
+fn poll_answer(a: &Activity, fields: &[Field], sigs: &mut [Sig]) {
+    if a.action != Action::Comment {
+        return;
+    }
+    let Some(ti) = fields.iter().position(|f| f.role == FieldRole::Target) else {
+        return;
+    };
+    let asks = fields[ti].text.contains('?')
+        || fields[ti]
+            .tokens
+            .iter()
+            .any(|t| matches!(t.lemma.as_str(), "jawab" | "komen" | "polling" | "vote"));
+    let about_vote = sigs.iter().any(|s| {
+        s.field == ti
+            && (s.sk == Sk::Elec
+                || (s.is(Kind::Election) && s.weight >= 0.8)
+                || s.is(Kind::Participation))
+    });
+    if !(asks && about_vote) {
+        return;
+    }
+    for s in sigs.iter_mut() {
+        if s.sk == Sk::Num
+            && !s.contextual
+            && s.first <= 1
+            && fields[s.field].role == FieldRole::Own
+            && fields[s.field].tokens.len() <= 12
+        {
+            s.contextual = true;
+            s.strong = true;
+            s.weight = 1.0;
+        }
+    }
 }
 
 fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut Vec<Sig>) {
