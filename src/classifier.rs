@@ -217,6 +217,11 @@ const HONORIFICS: &[&str] = &[
     "abah", "ustadz", "prof", "dr", "si", "bung", "teh", "ning", "koh", "bro",
 ];
 
+/// Whether `w` (lower case) is a form of address that goes before a name.
+pub(crate) fn is_honorific(w: &str) -> bool {
+    HONORIFICS.contains(&w)
+}
+
 impl ClassifierBuilder {
     /// Starts from no registry instead of the embedded one.
     pub fn no_default_candidates(mut self) -> Self {

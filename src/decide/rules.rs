@@ -502,7 +502,31 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         if election_talk || !matches!(s.what, Some(CandWhat::Name) | Some(CandWhat::Alias)) {
             return false;
         }
-        let toks = &feats.fields[s.field].tokens;
+        let field = &feats.fields[s.field];
+        let toks = &field.tokens;
+        // one word of a name beside a capitalised word netral does not know
+        // is another person's name: "Kahlil Gibran", "Rudolf Sihombing"
+        let stranger = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                let raw = field.text.get(t.start..t.end).unwrap_or("");
+                t.clause == s.clause
+                    && t.kind == crate::text::TokenKind::Word
+                    && t.flags & crate::text::flags::HASHTAG == 0
+                    && raw.len() >= 3
+                    && raw.starts_with(|c: char| c.is_ascii_uppercase())
+                    && raw.chars().all(|c| c.is_ascii_alphabetic())
+                    && !c.lang.is_vocab(&t.lemma)
+                    && !crate::classifier::is_honorific(&t.lemma)
+            })
+        };
+        if s.first == s.last
+            && toks
+                .get(s.first)
+                .is_some_and(|t| t.flags & crate::text::flags::HASHTAG == 0)
+            && ((s.first > 0 && stranger(s.first - 1)) || stranger(s.last + 1))
+        {
+            return true;
+        }
         let near = |k: usize| {
             toks.get(k).is_some_and(|t| {
                 t.clause == s.clause
@@ -1170,10 +1194,24 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
         }
         let in_media = ctx.field_of(g).role == FieldRole::Media;
         let number = g.number;
+        // a photo described as a holiday, a prayer lesson or a concert
+        // shows a pose, unless everyone in it makes the same sign
+        let leisure_photo = in_media
+            && sigs
+                .iter()
+                .any(|s| s.is(Kind::Leisure) && s.field == g.field && !ctx.suppressed(s))
+            && !ctx.field_of(g).tokens.iter().any(|t| {
+                matches!(
+                    t.lemma.as_str(),
+                    "semua" | "semuanya" | "kompak" | "serempak" | "seluruh" | "seragam"
+                )
+            });
         if g.sk != Sk::Cand
             && (number.is_some_and(|n| everyday_numbers.contains(&n))
                 || ctx.field_of(g).local
-                || (leisure.is_some() && !in_media && live_targets.is_empty() && !ctx.explicit_e))
+                || ((leisure_photo || (leisure.is_some() && !in_media))
+                    && live_targets.is_empty()
+                    && !ctx.explicit_e))
         {
             if let Some(l) = leisure {
                 out.everyday.push(l);
@@ -1310,11 +1348,12 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
                 nums.insert(n);
             }
         }
+        // every ticket, or three or more, of one election: a list, not a choice
         let all_of_election = elections
             .iter()
             .next()
             .and_then(|&e| ctx.tickets_in(e))
-            .is_some_and(|n| tickets.len() >= n.max(2));
+            .is_some_and(|n| tickets.len() >= n.clamp(2, 3));
         let balanced = (all_of_election && elections.len() == 1 && acted_targets.is_empty())
             || (nums.len() >= 2 && cand_mentions.is_empty() && acted_targets.is_empty());
         if balanced {
