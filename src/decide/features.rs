@@ -866,7 +866,55 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
     f.reminder = neutral_cues >= 2
         || (prohibition && civil)
         || (neutral_cues >= 1 && civil && f.tokens.len() > 12);
-    f.news = news_cues >= 2 || sigs.iter().any(|s| s.is(Kind::News) && s.last > s.first);
+    f.news =
+        news_cues >= 2 || sigs.iter().any(|s| s.is(Kind::News) && s.last > s.first) || headline(f);
+}
+
+/// Whether a shared or liked post opens like a news item: a short label
+/// ending in a colon that names a news source or format ("Berita: …",
+/// "Lintang Pos: …", "Video viral: …", "Profil calon …: …").
+fn headline(f: &Field) -> bool {
+    const SOURCES: &[&str] = &[
+        "berita",
+        "pos",
+        "post",
+        "news",
+        "viral",
+        "profil",
+        "breaking",
+        "tribun",
+        "kompas",
+        "detik",
+        "kumparan",
+        "times",
+        "tv",
+        "koran",
+        "harian",
+        "warta",
+        "antara",
+        "tempo",
+        "cnn",
+        "liputan",
+        "okezone",
+        "republika",
+        "sindonews",
+        "inews",
+        "metro",
+        "radar",
+        "ekspres",
+    ];
+    if f.role != FieldRole::Target {
+        return false;
+    }
+    let Some(colon) = f.text.get(..f.text.len().min(80)).and_then(|h| h.find(':')) else {
+        return false;
+    };
+    // the label ends before the colon and is the first sentence
+    f.tokens
+        .iter()
+        .take_while(|t| t.end <= colon)
+        .take(8)
+        .any(|t| SOURCES.contains(&t.lemma.as_str()))
 }
 
 /// Byte spans of short quotations: text between a pair of quotation marks

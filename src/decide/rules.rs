@@ -1101,7 +1101,9 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
             || (in_tag
                 && matches!(t.what, Some(CandWhat::TicketAlias) | Some(CandWhat::Name))
                 && t.strong);
-        if promo && !ctx.news(t) {
+        // after the vote a slogan is a memory of the campaign: a human looks
+        let voted = t.election.is_some_and(|e| ctx.past.contains(&e));
+        if promo && !ctx.news(t) && !voted {
             out.fire("B1", vec![ti], if t.bent { 0.75 } else { 0.85 }, "hashtag");
             acted_targets.insert(ti);
         }
