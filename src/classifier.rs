@@ -306,6 +306,7 @@ impl ClassifierBuilder {
                     .chain(&t.hashtags)
                     .chain(&t.slogans)
                     .chain(&t.gestures)
+                    .chain(&t.against_gestures)
                 {
                     raw_words(s, &mut words);
                 }
@@ -464,6 +465,9 @@ impl ClassifierBuilder {
                 }
                 for g in &t.gestures {
                     mb.add(&lang, g, false, cand(false, CandWhat::Gesture));
+                }
+                for g in &t.against_gestures {
+                    mb.add(&lang, g, false, cand(false, CandWhat::AgainstGesture));
                 }
             }
             // region words point at the election

@@ -32,6 +32,8 @@ pub enum CandWhat {
     Slogan,
     /// A hand symbol of the ticket.
     Gesture,
+    /// A hand symbol made against the ticket.
+    AgainstGesture,
 }
 
 /// One meaning of a pattern.

@@ -38,6 +38,9 @@ pub struct Ticket {
     pub slogans: Vec<String>,
     /// Hand symbols meaning this ticket (default: its number in fingers).
     pub gestures: Vec<String>,
+    /// Hand symbols made against this ticket (in 2024, "salam 4 jari":
+    /// one plus three, not two).
+    pub against_gestures: Vec<String>,
 }
 
 impl Ticket {
@@ -139,6 +142,8 @@ struct RawTicket {
     slogans: Vec<Spanned<String>>,
     #[serde(default)]
     gestures: Vec<Spanned<String>>,
+    #[serde(default)]
+    against_gestures: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -298,6 +303,7 @@ impl Registry {
                         .collect(),
                     slogans: strings(rt.slogans, &at, n, "slogan")?,
                     gestures: strings(rt.gestures, &at, n, "gesture")?,
+                    against_gestures: strings(rt.against_gestures, &at, n, "against gesture")?,
                 });
             }
             let lower_id = id.to_lowercase();
@@ -374,6 +380,26 @@ fn strings(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn against_gestures_are_read() {
+        let r = Registry::from_toml(
+            "x.toml",
+            "[[elections]]\nid = \"e\"\n[[elections.tickets]]\nnumber = 2\n\
+             candidates = [{ name = \"Budi Santoso\" }]\nagainst_gestures = [\"salam 4 jari\"]\n",
+        )
+        .unwrap();
+        assert_eq!(
+            r.elections()[0].tickets[0].against_gestures,
+            ["salam 4 jari"]
+        );
+        let bad = Registry::from_toml(
+            "x.toml",
+            "[[elections]]\nid = \"e\"\n[[elections.tickets]]\nnumber = 2\n\
+             candidates = [{ name = \"Budi\" }]\nagainst_gestures = [\"\"]\n",
+        );
+        assert!(bad.is_err());
+    }
+
     use super::*;
 
     #[test]

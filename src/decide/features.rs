@@ -547,7 +547,9 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut
             a.kind == TokenKind::Number
                 && b.kind == TokenKind::Number
                 && f.text.get(a.end..b.start).is_some_and(|g| {
-                    matches!(g.trim(), "-" | "–" | "—" | ":" | "." | "/" | "," | "x")
+                    // a comma or a full stop joins only without a space:
+                    // "58,6" is one number, "02, 14 Februari" two
+                    matches!(g.trim(), "-" | "–" | "—" | ":" | "/" | "x") || matches!(g, "." | ",")
                 })
         };
         if (i > 0 && joined(&toks[i - 1], t)) || toks.get(i + 1).is_some_and(|n| joined(t, n)) {

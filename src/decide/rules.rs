@@ -194,7 +194,11 @@ impl Assessment {
 }
 
 fn is_target(s: &Sig) -> bool {
-    matches!(s.sk, Sk::Cand) && s.what != Some(CandWhat::Gesture)
+    matches!(s.sk, Sk::Cand)
+        && !matches!(
+            s.what,
+            Some(CandWhat::Gesture) | Some(CandWhat::AgainstGesture)
+        )
         || (s.sk == Sk::Num && s.contextual)
 }
 
@@ -397,7 +401,13 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
             && match s.sk {
                 Sk::Lex(Kind::Election) => s.weight >= 0.8,
                 Sk::Lex(Kind::Event) | Sk::Lex(Kind::Role) => s.weight >= 0.8,
-                Sk::Cand => s.strong && s.what != Some(CandWhat::Gesture),
+                Sk::Cand => {
+                    s.strong
+                        && !matches!(
+                            s.what,
+                            Some(CandWhat::Gesture) | Some(CandWhat::AgainstGesture)
+                        )
+                }
                 _ => false,
             }
     });
@@ -747,7 +757,7 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
     let mut targets: BTreeSet<usize> = BTreeSet::new();
     for (_, f) in &kept {
         for &s in &f.sigs {
-            if is_target(&sigs[s]) {
+            if is_target(&sigs[s]) || sigs[s].what == Some(CandWhat::AgainstGesture) {
                 targets.insert(s);
             }
         }
@@ -1186,6 +1196,18 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
         .collect();
     for &gi in &unit {
         let g = &sigs[gi];
+        // a symbol made against a ticket: opposition once an election is
+        // talked about, a symbol to look at during its campaign
+        if g.sk == Sk::Cand && g.what == Some(CandWhat::AgainstGesture) {
+            if ctx.suppressed(g) {
+                out.suppressed.push(gi);
+            } else if ctx.explicit_e || ctx.any_election_word {
+                out.fire("B2", vec![gi], 0.75, "against_gesture");
+            } else if g.election.is_some_and(|e| ctx.season.contains(&e)) || ctx.weak_e {
+                out.fire("R3", vec![gi], 0.5, "gesture_weak");
+            }
+            continue;
+        }
         let is_gesture =
             g.is(Kind::Gesture) || (g.sk == Sk::Cand && g.what == Some(CandWhat::Gesture));
         if !is_gesture || ctx.suppressed(g) {
