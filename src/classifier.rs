@@ -372,13 +372,11 @@ impl ClassifierBuilder {
         }
         // everyday vocabulary counts too: a name that is also a word
         // ("Cahaya", "Bintang", ticket "BARA") is weak on its own
-        let everyday: std::collections::HashSet<&str> =
-            lex.vocabulary.iter().map(String::as_str).collect();
         let is_common = |s: &str| {
             let l = s.to_lowercase();
             lex.common.contains(&l)
                 || lexicon_words.contains(&l)
-                || everyday.contains(l.as_str())
+                || lang.is_everyday(&l)
                 || l.chars().count() <= 2
         };
         let single = |s: &str| {

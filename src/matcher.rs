@@ -36,6 +36,14 @@ pub enum CandWhat {
     AgainstGesture,
 }
 
+impl CandWhat {
+    /// Whether this is a hand symbol (for or against the ticket) rather
+    /// than a way of naming it.
+    pub(crate) fn is_symbol(self) -> bool {
+        matches!(self, CandWhat::Gesture | CandWhat::AgainstGesture)
+    }
+}
+
 /// One meaning of a pattern.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Meaning {

@@ -97,14 +97,7 @@ pub(crate) fn code_text(code: &str) -> (&'static str, &'static str) {
 
 fn evidence_kind(s: &Sig) -> &'static str {
     match s.sk {
-        Sk::Cand
-            if matches!(
-                s.what,
-                Some(CandWhat::Gesture) | Some(CandWhat::AgainstGesture)
-            ) =>
-        {
-            "symbol"
-        }
+        Sk::Cand if s.what.is_some_and(CandWhat::is_symbol) => "symbol",
         Sk::Cand => "candidate",
         Sk::Num => "ticket_number",
         Sk::Elec => "election",

@@ -194,11 +194,7 @@ impl Assessment {
 }
 
 fn is_target(s: &Sig) -> bool {
-    matches!(s.sk, Sk::Cand)
-        && !matches!(
-            s.what,
-            Some(CandWhat::Gesture) | Some(CandWhat::AgainstGesture)
-        )
+    matches!(s.sk, Sk::Cand) && !s.what.is_some_and(CandWhat::is_symbol)
         || (s.sk == Sk::Num && s.contextual)
 }
 
@@ -384,30 +380,28 @@ impl Ctx<'_, '_> {
 pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome {
     let sigs = &feats.sigs;
     let date = a.created_at.as_deref().unwrap_or("");
-    let in_season: Vec<usize> = if date.len() >= 10 {
-        c.registry
-            .elections()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.in_season(date))
-            .map(|(i, _)| i)
-            .collect()
-    } else {
-        Vec::new()
-    };
+    // elections whose campaign is under way, and elections already voted
+    // (praise of their candidates is congratulation), in one pass
+    let mut in_season: Vec<usize> = Vec::new();
+    let mut past: BTreeSet<u32> = BTreeSet::new();
+    if date.len() >= 10 {
+        let d = date.get(..10).unwrap_or(date);
+        for (i, e) in c.registry.elections().iter().enumerate() {
+            if e.in_season(date) {
+                in_season.push(i);
+            }
+            if e.voting_day.as_deref().is_some_and(|v| v < d) {
+                past.insert(i as u32);
+            }
+        }
+    }
     let strong_e = sigs.iter().any(|s| {
         let f = &feats.fields[s.field];
         !f.reminder
             && match s.sk {
                 Sk::Lex(Kind::Election) => s.weight >= 0.8,
                 Sk::Lex(Kind::Event) | Sk::Lex(Kind::Role) => s.weight >= 0.8,
-                Sk::Cand => {
-                    s.strong
-                        && !matches!(
-                            s.what,
-                            Some(CandWhat::Gesture) | Some(CandWhat::AgainstGesture)
-                        )
-                }
+                Sk::Cand => s.strong && !s.what.is_some_and(CandWhat::is_symbol),
                 _ => false,
             }
     });
@@ -604,19 +598,6 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
     let any_election_word = sigs.iter().any(|s| {
         !feats.fields[s.field].reminder && (s.is(Kind::Election) || s.is(Kind::Participation))
     });
-    // elections already voted: praise of their candidates is congratulation
-    let past: BTreeSet<u32> = if date.len() >= 10 {
-        let d = date.get(..10).unwrap_or(date);
-        c.registry
-            .elections()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.voting_day.as_deref().is_some_and(|v| v < d))
-            .map(|(i, _)| i as u32)
-            .collect()
-    } else {
-        BTreeSet::new()
-    };
     let ctx = Ctx {
         past,
         any_election_word,
@@ -1124,7 +1105,7 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
     // nomor 3 🙏", "RIDO nomor 1, gas!"), not of news about the draw
     for &ti in &live_targets {
         let t = &sigs[ti];
-        if t.sk != Sk::Cand || acted_targets.contains(&ti) || t.what == Some(CandWhat::Gesture) {
+        if t.sk != Sk::Cand || acted_targets.contains(&ti) {
             continue;
         }
         let (Some(n), Some(e)) = (t.number, t.election) else {

@@ -243,7 +243,7 @@ impl Lang {
                 // through a derivation ("ganjaran" is a reward)
                 Some(s)
                     if !self.protected.contains(w)
-                        && (s.verbal() || !(self.is_word(w) || self.vocab.contains(w)))
+                        && (s.verbal() || !(self.is_word(w) || self.is_everyday(w)))
                         && (!self.protected.contains(&s.root) || clitics_only(s)) =>
                 {
                     Some(s.root.clone())
@@ -264,6 +264,11 @@ impl Lang {
         if !w.is_empty() {
             self.vocab.insert(w.to_string());
         }
+    }
+
+    /// Whether `w` is in the everyday vocabulary list.
+    pub(crate) fn is_everyday(&self, w: &str) -> bool {
+        self.vocab.contains(w)
     }
 
     /// Whether `w` can stand as one piece of run-together text: a lexicon
