@@ -55,10 +55,7 @@ use crate::lexicon::Kind;
 use crate::matcher::Meaning;
 use crate::model::Activity;
 use crate::text::fold::{confusable, is_invisible, regional_letter};
-use crate::text::{analyze, leet, number_intros, Lang};
-
-/// Number words that follow an introducer (`nomor dua`).
-const NUMBER_WORDS: &[&str] = &["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh"];
+use crate::text::{analyze, leet, number_intros, number_words, Lang};
 
 /// Words frequent in everyday posts (the team's own list, from reading
 /// ordinary status updates): when a pattern has a rarer word, the screen
@@ -331,7 +328,7 @@ impl Prefilter {
         }
         let intros: Vec<String> = number_intros().iter().map(|w| squeeze(w)).collect();
         for i in &intros {
-            for n in NUMBER_WORDS {
+            for n in number_words().map(squeeze) {
                 watch.insert(format!("{i}{n}"));
                 watch.insert(format!("{i} {n}"));
             }
@@ -358,12 +355,7 @@ impl Prefilter {
                 .build(words)
                 .map_err(|e| Error::Build(e.to_string()))
         };
-        let number_words = small(
-            &NUMBER_WORDS
-                .iter()
-                .map(|w| w.to_string())
-                .collect::<Vec<_>>(),
-        )?;
+        let number_words = small(&number_words().map(squeeze).collect::<Vec<_>>())?;
         let intros = small(&intros)?;
         Ok(Prefilter {
             ac,
@@ -441,12 +433,21 @@ impl Prefilter {
                 at_space = false;
                 let c = b as char;
                 if c.is_ascii_alphabetic() {
-                    // pieces also end where the case changes ("#AyoKPUno"):
-                    // a hashtag splits there
+                    // pieces also end where the case changes ("#AyoKPUno"),
+                    // as a hashtag splits: before a capital that follows a
+                    // small letter, and after a run of two capitals or more
+                    // ("AMINaja"); a single capital starting a word
+                    // ("Kuliner") is no cut
+                    let upper = |k: usize| bytes[k].is_ascii_uppercase();
+                    let alpha = |k: usize| bytes[k].is_ascii_alphabetic();
                     let case_change = split
                         && i > 0
-                        && bytes[i - 1].is_ascii_alphabetic()
-                        && bytes[i - 1].is_ascii_uppercase() != b.is_ascii_uppercase();
+                        && alpha(i - 1)
+                        && if b.is_ascii_uppercase() {
+                            !upper(i - 1)
+                        } else {
+                            upper(i - 1) && i >= 2 && alpha(i - 2) && upper(i - 2)
+                        };
                     if case_change && !self.end_word(&mut sk) {
                         return false;
                     }

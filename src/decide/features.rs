@@ -112,16 +112,6 @@ pub(crate) struct Features<'a> {
 
 const BENT: u16 = flags::LEET | flags::SPACED | flags::BENT | flags::INVISIBLE;
 
-const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("satu", 1),
-    ("dua", 2),
-    ("tiga", 3),
-    ("empat", 4),
-    ("lima", 5),
-    ("enam", 6),
-    ("tujuh", 7),
-];
-
 /// Verbs whose bare form is an imperative in the actor's own voice.
 const IMPERATIVES: &[&str] = &[
     "coblos",
@@ -383,6 +373,13 @@ fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut V
                     if what == CandWhat::Hashtag && !tagged && h.first == h.last {
                         continue;
                     }
+                    // a person's name does not run across a comma or the end
+                    // of a sentence ("sebelum fajar, Ramadhan tinggal seminggu")
+                    if matches!(what, CandWhat::Name | CandWhat::Alias)
+                        && toks.windows(2).any(|w| hard_gap(f.text, &w[0], &w[1]))
+                    {
+                        continue;
+                    }
                     out.push(Sig {
                         sk: Sk::Cand,
                         ticket: Some(ticket),
@@ -406,6 +403,19 @@ fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut V
             }
         }
     }
+}
+
+/// Whether the text between two tokens ends a phrase: a comma, semicolon,
+/// exclamation or question mark, a line break, or a full stop followed by a
+/// space after a word of four letters or more (so "H. Helmi" and "Dr. Sri"
+/// stay one name).
+fn hard_gap(text: &str, a: &Token, b: &Token) -> bool {
+    let Some(gap) = text.get(a.end..b.start) else {
+        return false;
+    };
+    gap.chars()
+        .any(|c| matches!(c, ',' | ';' | '!' | '?' | '\n' | '\r'))
+        || (gap.starts_with('.') && gap.len() > 1 && a.end - a.start > 3)
 }
 
 /// Words after which a number counts something else (a polling station, a
@@ -521,10 +531,7 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut
             TokenKind::Word => {
                 // number words after an introducer: "nomor dua", "paslon satu"
                 // the word itself, not a derived one: "ketiga" is an ordinal
-                let w = NUMBER_WORDS
-                    .iter()
-                    .find(|(w, _)| *w == t.text)
-                    .map(|(_, n)| *n as u64);
+                let w = crate::text::number_word(&t.text).map(u64::from);
                 match w {
                     Some(n)
                         if i > 0

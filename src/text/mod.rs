@@ -17,8 +17,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-pub use segment::is_number_intro;
-pub(crate) use segment::{leet, number_intros};
+pub use segment::{is_number_intro, number_word};
+pub(crate) use segment::{leet, number_intros, number_words};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

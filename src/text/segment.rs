@@ -50,6 +50,74 @@ pub(crate) fn number_intros() -> &'static [&'static str] {
     NUMBER_INTRO
 }
 
+/// Number words that name a ballot number after an introducer (`nomor
+/// dua`, `nomer loro`, `nomor hiji`), with their value: Indonesian, then the
+/// regional languages whose campaign talk the team has read (Javanese,
+/// Sundanese, Minang, Batak, Balinese, Bugis and Makassarese, Banjar), from
+/// the team's own knowledge of their counting words. Only the first seven:
+/// no registry has more tickets.
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("satu", 1),
+    ("dua", 2),
+    ("tiga", 3),
+    ("empat", 4),
+    ("lima", 5),
+    ("enam", 6),
+    ("tujuh", 7),
+    // Javanese
+    ("siji", 1),
+    ("loro", 2),
+    ("telu", 3),
+    ("papat", 4),
+    ("limo", 5),
+    ("enem", 6),
+    ("pitu", 7),
+    // Sundanese
+    ("hiji", 1),
+    ("tilu", 3),
+    ("opat", 4),
+    ("genep", 6),
+    // Minang
+    ("ciek", 1),
+    ("duo", 2),
+    ("tigo", 3),
+    ("ampek", 4),
+    ("anam", 6),
+    ("tujuah", 7),
+    // Batak
+    ("sada", 1),
+    ("tolu", 3),
+    ("onom", 6),
+    // Balinese
+    ("besik", 1),
+    // Bugis and Makassarese
+    ("seddi", 1),
+    ("tellu", 3),
+    ("eppa", 4),
+    ("tallu", 3),
+    ("appa", 4),
+    // Banjar
+    ("talu", 3),
+    ("ampat", 4),
+];
+
+/// The value of a number word (`dua` → 2, `loro` → 2), whatever the
+/// language; a ballot number only after an introducer.
+///
+/// ```
+/// assert_eq!(netral::text::number_word("loro"), Some(2));
+/// assert_eq!(netral::text::number_word("dua"), Some(2));
+/// assert_eq!(netral::text::number_word("kedua"), None);
+/// ```
+pub fn number_word(w: &str) -> Option<u32> {
+    NUMBER_WORDS.iter().find(|(x, _)| *x == w).map(|(_, n)| *n)
+}
+
+/// All number words, for the quick screen.
+pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
+    NUMBER_WORDS.iter().map(|(w, _)| *w)
+}
+
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREV: &[&str] = &[
     "no", "nmr", "nomor", "pak", "bu", "bpk", "dr", "h", "hj", "st", "jl", "kel", "kec", "kab",
