@@ -373,6 +373,20 @@ fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut V
                     if what == CandWhat::Hashtag && !tagged && h.first == h.last {
                         continue;
                     }
+                    // a ticket acronym that is an everyday word is the
+                    // acronym only in capitals or as a hashtag: "SEJUK 02"
+                    // is the ticket, "pilkada yang sejuk" a wish
+                    if what == CandWhat::TicketAlias
+                        && !strong
+                        && !tagged
+                        && toks.iter().any(|t| {
+                            f.text
+                                .get(t.start..t.end)
+                                .is_some_and(|r| r.chars().any(char::is_lowercase))
+                        })
+                    {
+                        continue;
+                    }
                     // a person's name does not run across a comma or the end
                     // of a sentence ("sebelum fajar, Ramadhan tinggal seminggu")
                     if matches!(what, CandWhat::Name | CandWhat::Alias)
@@ -875,8 +889,18 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
     f.reminder = neutral_cues >= 2
         || (prohibition && civil)
         || (neutral_cues >= 1 && civil && f.tokens.len() > 12);
-    f.news =
-        news_cues >= 2 || sigs.iter().any(|s| s.is(Kind::News) && s.last > s.first) || headline(f);
+    // a dateline opens a news text, unless the "place" is a name of the
+    // registry ("PRABOWO - GIBRAN …")
+    let dated = f.role != FieldRole::Tag
+        && dateline(f.text).is_some_and(|end| {
+            !sigs
+                .iter()
+                .any(|s| s.sk == Sk::Cand && f.tokens.get(s.first).is_some_and(|t| t.start < end))
+        });
+    f.news = news_cues >= 2
+        || sigs.iter().any(|s| s.is(Kind::News) && s.last > s.first)
+        || headline(f)
+        || dated;
 }
 
 /// Whether a shared or liked post opens like a news item: a short label
@@ -924,6 +948,37 @@ fn headline(f: &Field) -> bool {
         .take_while(|t| t.end <= colon)
         .take(8)
         .any(|t| SOURCES.contains(&t.lemma.as_str()))
+}
+
+/// Where the place of a news dateline ends, if a long text opens with one:
+/// a place in capitals and a dash ("PALEMBANG - ", "BANDAR LAMPUNG,
+/// KOMPAS.com – ").
+fn dateline(text: &str) -> Option<usize> {
+    if text.len() < 200 {
+        return None;
+    }
+    let head = text.get(..text.len().min(48)).unwrap_or_else(|| {
+        let mut end = text.len().min(48);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        &text[..end]
+    });
+    let (place, _) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (&head[..i], i)))
+        .min_by_key(|&(_, i)| i)?;
+    // the place before any comma (the outlet's name may follow it)
+    let city = place.split(',').next().unwrap_or(place).trim();
+    // one to four words of capitals, none spelt out ("P R A M O N O",
+    // "B.U.D.I" are a name in disguise)
+    let words: Vec<&str> = city.split_whitespace().collect();
+    let dated = (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase))
+        && place.chars().next().is_some_and(char::is_uppercase);
+    dated.then_some(place.len())
 }
 
 /// Byte spans of short quotations: text between a pair of quotation marks

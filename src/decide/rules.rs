@@ -503,7 +503,13 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
             ) || (o.sk == Sk::Num && o.contextual)
         });
     let someone_known = |s: &Sig| -> bool {
-        if election_talk || !matches!(s.what, Some(CandWhat::Name) | Some(CandWhat::Alias)) {
+        if !matches!(s.what, Some(CandWhat::Name) | Some(CandWhat::Alias)) {
+            return false;
+        }
+        // election talk keeps a strong name the candidate's; a weak one
+        // beside a surname that is not the candidate's is still someone
+        // else ("ananda Bintang Ramadhani, juara 2 ✌️")
+        if election_talk && s.strong {
             return false;
         }
         let field = &feats.fields[s.field];
@@ -519,7 +525,10 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                     && raw.len() >= 3
                     && raw.starts_with(|c: char| c.is_ascii_uppercase())
                     && raw.chars().all(|c| c.is_ascii_alphabetic())
-                    && !c.lang.is_vocab(&t.lemma)
+                    && (!c.lang.is_vocab(&t.lemma)
+                        // amid election talk (a weak name only), a surname
+                        // built on a word ("Ramadhani") is a surname too
+                        || (election_talk && !c.lang.is_piece(&t.text)))
                     && !crate::classifier::is_honorific(&t.lemma)
             })
         };
@@ -538,7 +547,9 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                         || PERSON_WORDS.contains(&t.text.as_str()))
             })
         };
-        (s.first.saturating_sub(2)..s.first).any(near) || (s.last + 1..=s.last + 3).any(near)
+        !election_talk
+            && ((s.first.saturating_sub(2)..s.first).any(near)
+                || (s.last + 1..=s.last + 3).any(near))
     };
     let mut valid = vec![false; sigs.len()];
     let mut tentative = vec![false; sigs.len()];
@@ -684,6 +695,8 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                         .filter(|&i| !sigs[i].implicit())
                         .collect();
                     let invite = s.iter().any(|&i| sigs[i].is(Kind::Invite));
+                    let praise_only = s.iter().all(|&i| sigs[i].is(Kind::Praise));
+                    let target_news = target_fields.iter().any(|&f| feats.fields[f].news);
                     let opposing = s
                         .iter()
                         .any(|&i| sigs[i].is(Kind::Oppose) || sigs[i].negated);
@@ -696,6 +709,10 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                     } else if !explicit_e && in_season.is_empty() {
                         // praise of an official at work, no election named and
                         // no campaign under way: "mantap pak, lanjutkan!"
+                        "R1"
+                    } else if praise_only && target_news {
+                        // "mantap pak" under a news report: about what was
+                        // reported as much as about the candidate
                         "R1"
                     } else {
                         "B1"
@@ -1175,6 +1192,18 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
         .filter(|s| s.is(Kind::Everyday))
         .filter_map(|s| s.number)
         .collect();
+    // hand signs of two ballot numbers or more in one field are a list ("jangan
+    // pose ✌️☝️🤟"), not a choice
+    let mut shown: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); ctx.f.fields.len()];
+    for &gi in &unit {
+        let g = &sigs[gi];
+        let sign = g.is(Kind::Gesture) || (g.sk == Sk::Cand && g.what == Some(CandWhat::Gesture));
+        if let (true, Some(n), Some(set)) = (sign, g.number, shown.get_mut(g.field)) {
+            if set.len() < 3 && !ctx.suppressed(g) {
+                set.insert(n);
+            }
+        }
+    }
     for &gi in &unit {
         let g = &sigs[gi];
         // a symbol made against a ticket: opposition once an election is
@@ -1195,6 +1224,10 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
             if is_gesture {
                 out.suppressed.push(gi);
             }
+            continue;
+        }
+        if g.number.is_some() && shown.get(g.field).is_some_and(|s| s.len() >= 2) {
+            out.balanced = true;
             continue;
         }
         let in_media = ctx.field_of(g).role == FieldRole::Media;
