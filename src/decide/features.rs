@@ -909,6 +909,7 @@ fn clause_context(f: &mut Field, sigs: &[Sig]) {
 fn headline(f: &Field) -> bool {
     const SOURCES: &[&str] = &[
         "berita",
+        "debat",
         "pos",
         "post",
         "news",

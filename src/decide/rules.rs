@@ -575,7 +575,23 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                 let number = s
                     .number
                     .is_some_and(|n| numbers_named.contains(&n) || gesture_numbers.contains(&n));
-                let ok = elec || same_ticket || number || near_context(s);
+                // a ticket acronym in capitals and disguised ("S3JUK") is
+                // hidden on purpose: nobody disguises the weather
+                let disguised_acronym = s.bent
+                    && s.what == Some(CandWhat::TicketAlias)
+                    && feats.fields[s.field]
+                        .tokens
+                        .get(s.first..=s.last)
+                        .is_some_and(|ts| {
+                            ts.iter().all(|t| {
+                                let raw = feats.fields[s.field].text.get(t.start..t.end);
+                                raw.is_some_and(|r| {
+                                    r.chars().any(char::is_uppercase)
+                                        && !r.chars().any(char::is_lowercase)
+                                })
+                            })
+                        });
+                let ok = elec || same_ticket || number || near_context(s) || disguised_acronym;
                 tentative[i] =
                     !ok && date.len() >= 10 && s.election.is_some_and(|e| season.contains(&e));
                 ok
@@ -969,7 +985,9 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
                 });
             }
             let tickets: BTreeSet<u32> = ts.iter().filter_map(|&t| sigs[t].ticket).collect();
-            if tickets.len() >= 2
+            // ballot numbers too: "saksi paslon 1, 2 dan 3"
+            let numbers: BTreeSet<u32> = ts.iter().filter_map(|&t| sigs[t].number).collect();
+            if (tickets.len() >= 2 || numbers.len() >= 2)
                 && matches!(
                     kind,
                     Kind::Support
