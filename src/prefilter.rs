@@ -370,6 +370,15 @@ impl Prefilter {
 
     /// Whether every field of the activity is quiet.
     pub(crate) fn quiet_activity(&self, a: &Activity, buf: &mut String) -> bool {
+        // a comment under a question may answer it with a description of
+        // a choice rather than a watched word: such activities get the
+        // full analysis
+        if a.action == crate::model::Action::Comment
+            && a.text.is_some()
+            && a.target.as_deref().is_some_and(asks)
+        {
+            return false;
+        }
         a.text.as_deref().is_none_or(|t| self.quiet(t, buf))
             && a.target.as_deref().is_none_or(|t| self.quiet(t, buf))
             && a.media.iter().all(|t| self.quiet(t, buf))
@@ -586,6 +595,18 @@ impl Prefilter {
         sk.word_len = 0;
         true
     }
+}
+
+/// Whether a target may ask a question about the vote: a question mark,
+/// or a word that asks for answers (conservative: any case, anywhere).
+fn asks(target: &str) -> bool {
+    target.contains('?')
+        || ["jawab", "komen", "polling", "vote"].iter().any(|w| {
+            target
+                .as_bytes()
+                .windows(w.len())
+                .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        })
 }
 
 fn starts_url(b: &[u8]) -> bool {

@@ -81,6 +81,9 @@ pub(crate) struct Sig {
     pub negated: bool,
     /// the tokens were bent to match (leet, spaced, look-alikes, invisible characters)
     pub bent: bool,
+    /// a slogan or hashtag inside quotation marks in the actor's own text:
+    /// mentioned, not promoted
+    pub quoted: bool,
 }
 
 /// Support weights below this mark an implicit stance (`lexicon/stance.txt`).
@@ -261,7 +264,7 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
 /// A comment under a question about the vote ("kalian pilih paslon nomor
 /// berapa?") that opens with a bare number answers it: the number is a
 /// ballot number ("2 aja udah paling bener").
-fn poll_answer(a: &Activity, fields: &[Field], sigs: &mut [Sig]) {
+fn poll_answer(a: &Activity, fields: &[Field], sigs: &mut Vec<Sig>) {
     if a.action != Action::Comment {
         return;
     }
@@ -282,6 +285,7 @@ fn poll_answer(a: &Activity, fields: &[Field], sigs: &mut [Sig]) {
     if !(asks && about_vote) {
         return;
     }
+    hinted_answer(fields, sigs);
     for s in sigs.iter_mut() {
         if s.sk == Sk::Num
             && !s.contextual
@@ -296,7 +300,64 @@ fn poll_answer(a: &Activity, fields: &[Field], sigs: &mut [Sig]) {
     }
 }
 
+/// Words that open a description of a person instead of a name: "yang",
+/// and its regional forms (Javanese "sing", Sundanese "nu", Minang "nan").
+const RELATIVE: &[&str] = &["yang", "yg", "sing", "seng", "nu", "nan", "nyang", "nang"];
+
+/// An answer to a question about the vote that describes its choice
+/// instead of naming it ("sing wedok iku lho", "yang pasti bukan yang itu
+/// lagi"): a stance whose target cannot be identified (an implicit support
+/// word on the description, which the rules read as R2). Answers that name
+/// a candidate or number, or speak of taking part or of neutrality, are
+/// read as they are.
+fn hinted_answer(fields: &[Field], sigs: &mut Vec<Sig>) {
+    let Some(fi) = fields.iter().position(|f| f.role == FieldRole::Own) else {
+        return;
+    };
+    let f = &fields[fi];
+    if f.tokens.is_empty() || f.tokens.len() > 24 {
+        return;
+    }
+    let plain = !sigs.iter().any(|s| {
+        s.field == fi
+            && (matches!(s.sk, Sk::Cand | Sk::Num)
+                || s.is(Kind::Support)
+                || s.is(Kind::Oppose)
+                || s.is(Kind::Participation)
+                || s.is(Kind::Neutrality)
+                || s.is(Kind::Local))
+    });
+    let Some(k) = f
+        .tokens
+        .iter()
+        .position(|t| RELATIVE.contains(&t.lemma.as_str()) || RELATIVE.contains(&t.text.as_str()))
+    else {
+        return;
+    };
+    if !plain {
+        return;
+    }
+    sigs.push(Sig {
+        field: fi,
+        first: k,
+        last: k,
+        clause: f.tokens[k].clause,
+        sk: Sk::Lex(Kind::Support),
+        weight: 0.4,
+        ticket: None,
+        strong: false,
+        what: None,
+        number: None,
+        election: None,
+        contextual: true,
+        negated: false,
+        bent: false,
+        quoted: false,
+    });
+}
+
 fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut Vec<Sig>) {
+    let mut quotes: Option<Vec<(usize, usize)>> = None;
     for h in hits {
         let toks = &f.tokens[h.first..=h.last];
         let clause = toks[0].clause;
@@ -327,6 +388,7 @@ fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut V
                 contextual: false,
                 negated: false,
                 bent,
+                quoted: false,
             };
             match *m {
                 Meaning::Lex {
@@ -394,9 +456,17 @@ fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut V
                     {
                         continue;
                     }
+                    let quoted = matches!(what, CandWhat::Slogan | CandWhat::Hashtag)
+                        && f.role == FieldRole::Own
+                        && {
+                            let q = quotes.get_or_insert_with(|| quoted_spans(f.text));
+                            let (a, b) = (toks[0].start, toks[toks.len() - 1].end);
+                            q.iter().any(|&(qa, qb)| a >= qa && b <= qb)
+                        };
                     out.push(Sig {
                         sk: Sk::Cand,
                         ticket: Some(ticket),
+                        quoted,
                         strong,
                         what: Some(what),
                         number: c.tickets.get(ticket as usize).map(|t| t.number),
@@ -599,6 +669,7 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut
                 contextual: false,
                 negated: false,
                 bent: false,
+                quoted: false,
             });
             continue;
         }
@@ -641,6 +712,7 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut
             contextual,
             negated: false,
             bent: t.flags & BENT != 0,
+            quoted: false,
         });
     }
 }

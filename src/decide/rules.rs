@@ -105,6 +105,11 @@ const PERSON_WORDS: &[&str] = &[
     "cucu",
     "mertua",
     "tukang",
+    "teknisi",
+    "montir",
+    "penjahit",
+    "ojol",
+    "supir",
     "satpam",
     "sopir",
     "kurir",
@@ -486,21 +491,17 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
     };
     // a candidate's name said of someone the actor knows, with no word of
     // an election anywhere: "Bu Risma, wali kelas anakku", "adikku Risma"
+    // (a mild campaign word or hand sign, "foto", 👍, is no election talk)
     let election_talk = explicit_e
         || sigs.iter().any(|o| {
             matches!(
                 o.sk,
-                Sk::Lex(
-                    Kind::Election
-                        | Kind::Participation
-                        | Kind::Campaign
-                        | Kind::Event
-                        | Kind::Role
-                        | Kind::Collect
-                        | Kind::Gesture
-                        | Kind::Neutrality
-                )
-            ) || (o.sk == Sk::Num && o.contextual)
+                Sk::Lex(Kind::Election | Kind::Participation | Kind::Neutrality)
+            ) || (matches!(
+                o.sk,
+                Sk::Lex(Kind::Campaign | Kind::Event | Kind::Role | Kind::Collect | Kind::Gesture)
+            ) && o.weight >= 0.8)
+                || (o.sk == Sk::Num && o.contextual)
         });
     let someone_known = |s: &Sig| -> bool {
         if !matches!(s.what, Some(CandWhat::Name) | Some(CandWhat::Alias)) {
@@ -1113,6 +1114,15 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
     }
 
     // official hashtags, slogans, and ticket names used as hashtags
+    let promo_tickets: BTreeSet<u32> = live_targets
+        .iter()
+        .filter(|&&ti| {
+            let t = &sigs[ti];
+            t.sk == Sk::Cand && matches!(t.what, Some(CandWhat::Hashtag) | Some(CandWhat::Slogan))
+        })
+        .filter_map(|&ti| sigs[ti].ticket)
+        .take(3)
+        .collect();
     for &ti in &live_targets {
         let t = &sigs[ti];
         if t.sk != Sk::Cand {
@@ -1129,6 +1139,13 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
                 && t.strong);
         // after the vote a slogan is a memory of the campaign: a human looks
         let voted = t.election.is_some_and(|e| ctx.past.contains(&e));
+        if promo && (t.quoted || promo_tickets.len() >= 2) {
+            // a slogan in quotation marks is mentioned ("kalau ada yang kirim
+            // 'Saatnya yang Muda Memimpin', jangan diteruskan"); slogans of
+            // two tickets side by side are a list
+            out.balanced |= promo_tickets.len() >= 2;
+            continue;
+        }
         if promo && !ctx.news(t) && !voted {
             out.fire("B1", vec![ti], if t.bent { 0.75 } else { 0.85 }, "hashtag");
             acted_targets.insert(ti);
@@ -1474,7 +1491,9 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
                 .collect();
             // an election idiom needs an election word too: "jangan salah pilih
             // jurusan" is about a study major, even during a campaign
-            let context = ctx.explicit_e || ctx.any_election_word;
+            // (an answer under a question about the vote has its context)
+            let context =
+                ctx.explicit_e || ctx.any_election_word || free.iter().any(|&i| sigs[i].contextual);
             let implicit = free.iter().any(|&i| sigs[i].implicit());
             if !free.is_empty() && context && (out.participation.is_empty() || implicit) {
                 out.fire("R2", free, 0.5, "untargeted");
