@@ -286,6 +286,7 @@ fn poll_answer(a: &Activity, fields: &[Field], sigs: &mut Vec<Sig>) {
         return;
     }
     hinted_answer(fields, sigs);
+    named_answer(fields, sigs);
     for s in sigs.iter_mut() {
         if s.sk == Sk::Num
             && !s.contextual
@@ -298,6 +299,51 @@ fn poll_answer(a: &Activity, fields: &[Field], sigs: &mut Vec<Sig>) {
             s.weight = 1.0;
         }
     }
+}
+
+/// An answer to a question about the vote that opens with a candidate or
+/// ticket ("Risma-Gus Hans dong, no debat 🔥"): naming one is choosing one,
+/// read as a support word on the name. Answers that also speak of
+/// neutrality, taking part or opposition are read as they are.
+fn named_answer(fields: &[Field], sigs: &mut Vec<Sig>) {
+    let Some(fi) = fields.iter().position(|f| f.role == FieldRole::Own) else {
+        return;
+    };
+    if fields[fi].tokens.len() > 12 {
+        return;
+    }
+    let other = sigs.iter().any(|s| {
+        s.field == fi
+            && (s.is(Kind::Support)
+                || s.is(Kind::Oppose)
+                || s.is(Kind::Negation)
+                || s.is(Kind::Participation)
+                || s.is(Kind::Neutrality)
+                || s.is(Kind::News))
+    });
+    if other {
+        return;
+    }
+    let Some(name) = sigs.iter().find(|s| {
+        s.field == fi
+            && s.sk == Sk::Cand
+            && s.first <= 1
+            && !s.what.is_some_and(CandWhat::is_symbol)
+    }) else {
+        return;
+    };
+    let support = Sig {
+        sk: Sk::Lex(Kind::Support),
+        weight: 0.8,
+        ticket: None,
+        strong: true,
+        what: None,
+        number: None,
+        election: None,
+        contextual: true,
+        ..*name
+    };
+    sigs.push(support);
 }
 
 /// Words that open a description of a person instead of a name: "yang",
@@ -577,6 +623,13 @@ const NOT_BALLOT_AFTER: &[&str] = &[
     "umur",
     "usia",
     "skor",
+    "stand",
+    "stan",
+    "booth",
+    "lapak",
+    "kios",
+    "los",
+    "gerai",
 ];
 
 /// Words after a number that make it a quantity, a date or a time.

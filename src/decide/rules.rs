@@ -1052,9 +1052,23 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
             }
             Kind::Campaign => Some(("B3", "campaign")),
             Kind::Invite => {
+                // a cheer right beside a name: "Ayo Prabowo!", "RIDO gaskeun!"
+                let cheer_word = s.first == s.last
+                    && ctx
+                        .field_of(s)
+                        .tokens
+                        .get(s.first)
+                        .is_some_and(|t| matches!(t.lemma.as_str(), "ayo" | "ayok" | "mari"));
+                let cheer = cheer_word
+                    && ts.iter().any(|&t| {
+                        let c = &sigs[t];
+                        c.sk == Sk::Cand
+                            && c.field == s.field
+                            && (c.first == s.last + 1 || c.last + 1 == s.first)
+                    });
                 if event_present {
                     Some(("B6", "mobilise"))
-                } else if support_present {
+                } else if support_present || cheer {
                     Some(("B1", "invite_vote"))
                 } else {
                     None
