@@ -258,7 +258,106 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
         sigs.retain(|s| s.sk != Sk::Num || public[s.field]);
     }
     poll_answer(a, &fields, &mut sigs);
+    empty_column(c, a, &fields, &mut sigs);
     Features { fields, sigs }
+}
+
+/// In an election with a single ticket the other choice on the ballot is
+/// the empty column: "coblos kolom kosong" opposes that ticket. When the
+/// activity names exactly one such election, or its date falls in the
+/// campaign of exactly one, the empty-column words also stand for its
+/// ticket (so the opposition has a target and the report names it).
+fn empty_column(c: &Classifier, a: &Activity, fields: &[Field], sigs: &mut Vec<Sig>) {
+    let empty = |s: &Sig| {
+        s.is(Kind::Oppose)
+            && fields[s.field]
+                .tokens
+                .get(s.first..=s.last)
+                .is_some_and(|ts| {
+                    ts.iter()
+                        .any(|t| matches!(t.lemma.as_str(), "kolom" | "kotak"))
+                        && ts.iter().any(|t| t.lemma == "kosong")
+                })
+    };
+    // the bare words are also a blank on a form or an empty box: only a
+    // vote for the empty column counts ("coblos kolom kosong", "menangkan
+    // kotak kosong")
+    let voted_for = |s: &Sig| {
+        s.weight >= 1.0
+            || sigs.iter().any(|v| {
+                v.is(Kind::Support)
+                    && v.field == s.field
+                    && v.clause == s.clause
+                    && v.last < s.first
+                    && s.first - v.last <= 2
+            })
+    };
+    let Some(at) = sigs.iter().position(|s| empty(s) && voted_for(s)) else {
+        return;
+    };
+    let single: Vec<usize> = c
+        .registry
+        .elections()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.tickets.len() == 1)
+        .map(|(i, _)| i)
+        .collect();
+    if single.is_empty() {
+        return;
+    }
+    let named: Vec<usize> = single
+        .iter()
+        .copied()
+        .filter(|&e| {
+            sigs.iter()
+                .any(|s| s.sk == Sk::Elec && s.election == Some(e as u32))
+        })
+        .collect();
+    let date = a.created_at.as_deref().unwrap_or("");
+    let chosen = if named.is_empty() && date.len() >= 10 {
+        single
+            .iter()
+            .copied()
+            .filter(|&e| c.registry.elections()[e].in_season(date))
+            .collect()
+    } else {
+        named
+    };
+    let [e] = chosen[..] else {
+        return;
+    };
+    let Some(ti) = c.tickets.iter().position(|t| t.election == e) else {
+        return;
+    };
+    // support for the empty column is opposition to the ticket
+    // ("menangkan kotak kosong")
+    let (field, clause, first) = (sigs[at].field, sigs[at].clause, sigs[at].first);
+    for s in sigs.iter_mut() {
+        if s.is(Kind::Support)
+            && s.field == field
+            && s.clause == clause
+            && s.last < first
+            && first - s.last <= 2
+        {
+            s.negated = true;
+        }
+    }
+    let s = &sigs[at];
+    let cand = Sig {
+        sk: Sk::Cand,
+        weight: 1.0,
+        ticket: Some(ti as u32),
+        strong: true,
+        what: Some(CandWhat::TicketAlias),
+        number: Some(c.tickets[ti].number),
+        election: Some(e as u32),
+        contextual: false,
+        negated: false,
+        quoted: false,
+        ..*s
+    };
+    sigs.push(cand);
 }
 
 /// A comment under a question about the vote ("kalian pilih paslon nomor
