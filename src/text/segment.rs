@@ -833,26 +833,44 @@ impl Builder<'_> {
                 if masks != gap.len() || masks > 2 {
                     return None;
                 }
+                // a second masked gap right after ("G*nj*r"): two masked
+                // letters in all, over three pieces
+                let mut tail: Vec<(usize, String)> = vec![(masks, piece)];
+                let mut span = n;
+                if n == 2 {
+                    if let Some(p3) = ps.get(2).filter(|p3| cut(p, p3) && plain(p3) && !p3.hard) {
+                        let gap2 = self.chars.get(p.to..p3.from).unwrap_or(&[]);
+                        let m2 = gap2.iter().filter(|f| f.c == '*').count();
+                        if m2 > 0 && m2 == gap2.len() && masks + m2 <= 2 {
+                            tail.push((m2, read(p3)));
+                            span = 3;
+                        }
+                    }
+                }
+                let masks: usize = tail.iter().map(|(m, _)| m).sum();
+                let letters: usize = tail.iter().map(|(_, p)| p.len()).sum();
                 // the reading must be unambiguous and long enough to be
                 // deliberate: "b*la" could be many words, and stays apart
-                if word.len() + piece.len() + masks < 5 {
+                if word.len() + letters + masks < 5 {
                     return None;
                 }
                 // the readings: lexicon and registry words first, then any
                 // known word; one lexicon reading wins over everyday ones,
                 // but a name never does ("l*man" may be "laman")
-                let mut guess = String::with_capacity(word.len() + piece.len() + 2);
+                let mut guess = String::with_capacity(word.len() + letters + 2);
                 let (mut lexical, mut others): (Vec<String>, Vec<String>) =
                     (Vec::new(), Vec::new());
                 for k in 0..26u32.pow(masks as u32) {
                     guess.clear();
                     guess.push_str(&word);
                     let mut k = k;
-                    for _ in 0..masks {
-                        guess.push(char::from(b'a' + (k % 26) as u8));
-                        k /= 26;
+                    for (m, piece) in &tail {
+                        for _ in 0..*m {
+                            guess.push(char::from(b'a' + (k % 26) as u8));
+                            k /= 26;
+                        }
+                        guess.push_str(piece);
                     }
-                    guess.push_str(&piece);
                     if self.lang.is_word(&guess) {
                         lexical.push(guess.clone());
                         if lexical.len() > 1 {
@@ -868,7 +886,7 @@ impl Builder<'_> {
                     (None, 1) => others.pop(),
                     _ => None,
                 };
-                return found.map(|w| (n, w));
+                return found.map(|w| (span, w));
             }
             if gap.len() != 1 || !CUTS.contains(&gap[0].c) {
                 return None;
