@@ -84,6 +84,11 @@ const PERSON_WORDS: &[&str] = &[
     "rekan",
     "staf",
     "staff",
+    "kasubag",
+    "kabag",
+    "kabid",
+    "kasi",
+    "purnabakti",
     "pegawai",
     "bagian",
     "murid",
@@ -1293,8 +1298,46 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
                     "semua" | "semuanya" | "kompak" | "serempak" | "seluruh" | "seragam"
                 )
             });
+        // a hand-sign emoji that repeats a count of more to come beside it
+        // ("satu lagi ☝️") or an OK ("oke 👌") says that, not a ballot
+        // number (a number said and shown, "tetep 1 ☝️", is still looked at)
+        let echo = g.first == g.last
+            && live_targets.is_empty()
+            && !ctx.explicit_e
+            && number.is_some_and(|n| {
+                let toks = &ctx.field_of(g).tokens;
+                let near = |k: usize| toks.get(k).filter(|t| t.clause == g.clause);
+                let counts = |k: usize| {
+                    near(k).is_some_and(|t| {
+                        let value = t
+                            .number
+                            .or_else(|| crate::text::number_word(&t.lemma).map(u64::from));
+                        value == Some(u64::from(n))
+                            && near(k + 1).is_some_and(|l| l.lemma == "lagi")
+                            && !(k > 0
+                                && (near(k - 1)
+                                    .is_some_and(|p| crate::text::is_number_intro(&p.lemma))
+                                    || sigs.iter().any(|s| {
+                                        s.field == g.field
+                                            && s.last + 1 == k
+                                            && (s.is(Kind::Support) || s.is(Kind::Oppose))
+                                    })))
+                    })
+                };
+                let okay = g.first > 0
+                    && near(g.first - 1).is_some_and(|t| {
+                        matches!(
+                            t.lemma.as_str(),
+                            "oke" | "ok" | "oce" | "sip" | "siap" | "beres"
+                        )
+                    });
+                (g.first.saturating_sub(2)..g.first).any(counts)
+                    || (g.last + 1..=g.last + 2).any(counts)
+                    || (okay && n == 3)
+            });
         if g.sk != Sk::Cand
             && (number.is_some_and(|n| everyday_numbers.contains(&n))
+                || echo
                 || ctx.field_of(g).local
                 || ((leisure_photo || (leisure.is_some() && !in_media))
                     && live_targets.is_empty()
