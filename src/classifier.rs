@@ -437,10 +437,10 @@ impl ClassifierBuilder {
                     if parts.len() > 1 {
                         for p in parts {
                             let pl = p.to_lowercase();
-                            if pl.chars().count() >= 4
-                                && !is_common(&pl)
-                                && !HONORIFICS.contains(&pl.as_str())
-                            {
+                            if pl.chars().count() < 4 || HONORIFICS.contains(&pl.as_str()) {
+                                continue;
+                            }
+                            if !is_common(&pl) {
                                 let unique = part_count.get(&pl).copied().unwrap_or(0) <= 1;
                                 mb.add(
                                     &lang,
@@ -448,6 +448,13 @@ impl ClassifierBuilder {
                                     false,
                                     cand(unique && pl.chars().count() >= 5, CandWhat::Alias),
                                 );
+                            } else if lex.common.contains(&pl)
+                                && !lexicon_words.contains(&pl)
+                                && !lang.is_everyday(&pl)
+                            {
+                                // a name listed as common ("Edy", "Natar") is
+                                // still the candidate's, as weak evidence
+                                mb.add(&lang, p, false, cand(false, CandWhat::Alias));
                             }
                         }
                     }

@@ -378,7 +378,8 @@ fn poll_answer(a: &Activity, fields: &[Field], sigs: &mut Vec<Sig>) {
     let about_vote = sigs.iter().any(|s| {
         s.field == ti
             && (s.sk == Sk::Elec
-                || (s.is(Kind::Election) && s.weight >= 0.8)
+                // a voting day counts ("kelen pilih siapa 14 Februari?")
+                || (s.is(Kind::Election) && s.weight >= 0.6)
                 || s.is(Kind::Participation))
     });
     if !(asks && about_vote) {

@@ -718,6 +718,21 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                         .collect();
                     let invite = s.iter().any(|&i| sigs[i].is(Kind::Invite));
                     let praise_only = s.iter().all(|&i| sigs[i].is(Kind::Praise));
+                    // a vote verb ("siap menangkan", "coblos") speaks of the
+                    // election, whether or not a campaign is under way
+                    let winning = s.iter().any(|&i| {
+                        let w = &sigs[i];
+                        w.is(Kind::Support)
+                            && ctx
+                                .field_of(w)
+                                .tokens
+                                .get(w.first..=w.last)
+                                .is_some_and(|ts| {
+                                    ts.iter().any(|t| {
+                                        matches!(t.lemma.as_str(), "menang" | "coblos" | "pilih")
+                                    })
+                                })
+                    });
                     let target_news = target_fields.iter().any(|&f| feats.fields[f].news);
                     let opposing = s
                         .iter()
@@ -728,7 +743,7 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                         "B6"
                     } else if opposing {
                         "B2"
-                    } else if !explicit_e && in_season.is_empty() {
+                    } else if !explicit_e && in_season.is_empty() && !winning {
                         // praise of an official at work, no election named and
                         // no campaign under way: "mantap pak, lanjutkan!"
                         "R1"
