@@ -463,7 +463,15 @@ impl ClassifierBuilder {
                     mb.add(&lang, a, false, cand(!weak(a), CandWhat::TicketAlias));
                 }
                 for h in &t.hashtags {
+                    // as registered ("AniesMuhaimin2024"), and as often typed:
+                    // all small or all capital letters, which the text stage
+                    // may cut differently
                     mb.add(&lang, h, true, cand(true, CandWhat::Hashtag));
+                    for v in [h.to_lowercase(), h.to_uppercase()] {
+                        if &v != h {
+                            mb.add(&lang, &v, true, cand(true, CandWhat::Hashtag));
+                        }
+                    }
                 }
                 for s in &t.slogans {
                     mb.add(&lang, s, false, cand(!weak(s), CandWhat::Slogan));
