@@ -1,7 +1,7 @@
 //! The [`Classifier`]: built once from lexicon, registry and profile, then
 //! shared across threads. Classifying never fails.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::decide;
 use crate::error::Error;
@@ -399,7 +399,7 @@ impl ClassifierBuilder {
         };
         let mut tickets = Vec::new();
         // name parts used by more than one ticket are ambiguous: weak
-        let mut part_count: std::collections::HashMap<String, usize> = Default::default();
+        let mut part_count: rustc_hash::FxHashMap<String, usize> = Default::default();
         for e in registry.elections() {
             for t in &e.tickets {
                 for c in &t.candidates {
@@ -463,14 +463,13 @@ impl ClassifierBuilder {
                     mb.add(&lang, a, false, cand(!weak(a), CandWhat::TicketAlias));
                 }
                 for h in &t.hashtags {
-                    // as registered ("AniesMuhaimin2024"), and as often typed:
-                    // all small or all capital letters, which the text stage
-                    // may cut differently
+                    // as registered ("AniesMuhaimin2024"), and as often typed,
+                    // all in small letters, which the text stage may cut
+                    // differently (all capitals read as all small)
                     mb.add(&lang, h, true, cand(true, CandWhat::Hashtag));
-                    for v in [h.to_lowercase(), h.to_uppercase()] {
-                        if &v != h {
-                            mb.add(&lang, &v, true, cand(true, CandWhat::Hashtag));
-                        }
+                    let small = h.to_lowercase();
+                    if &small != h {
+                        mb.add(&lang, &small, true, cand(true, CandWhat::Hashtag));
                     }
                 }
                 for s in &t.slogans {

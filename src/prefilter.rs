@@ -44,7 +44,7 @@
 //! are not watched: with nothing else in the activity they leave it clear
 //! without evidence, as the full analysis does.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use unicode_normalization::char::is_combining_mark;
@@ -238,9 +238,9 @@ impl Prefilter {
         max_ticket: u64,
     ) -> Result<Prefilter, Error> {
         // the required word of every pattern that can matter
-        let mut required: HashSet<String> = HashSet::new();
-        let mut chars = HashSet::new();
-        let mut numbers = HashSet::new();
+        let mut required: HashSet<String> = HashSet::default();
+        let mut chars = HashSet::default();
+        let mut numbers = HashSet::default();
         for (lemmas, meanings) in patterns {
             if inert(meanings) {
                 continue;
@@ -273,7 +273,7 @@ impl Prefilter {
                 _ => numbers.extend(digits),
             }
         }
-        let mut watch: HashSet<String> = HashSet::new();
+        let mut watch: HashSet<String> = HashSet::default();
         // three-letter pattern words may hide inside a run-together word
         // that the segmenter splits by its vocabulary ("#ayokpuno"): the
         // joined reading watches them anywhere in a word
@@ -328,7 +328,9 @@ impl Prefilter {
         }
         let intros: Vec<String> = number_intros().iter().map(|w| squeeze(w)).collect();
         for i in &intros {
-            for n in number_words().map(squeeze) {
+            // (the Indonesian number words; every number word, regional
+            // ones too, is also caught where a word ends, below)
+            for n in number_words().take(7).map(squeeze) {
                 watch.insert(format!("{i}{n}"));
                 watch.insert(format!("{i} {n}"));
             }

@@ -1,6 +1,6 @@
 //! Signals extracted from every field of an activity.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::classifier::Classifier;
 use crate::lexicon::Kind;

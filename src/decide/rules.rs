@@ -279,13 +279,13 @@ impl Ctx<'_, '_> {
         for v in &mut by_field {
             v.sort_by_key(|&t| (sigs[t].first, t));
         }
-        let mut seen: std::collections::HashMap<TargetKey, (usize, usize)> =
-            std::collections::HashMap::new();
-        let mut seen_short: std::collections::HashMap<TargetKey, (usize, usize)> =
-            std::collections::HashMap::new();
+        let mut seen: rustc_hash::FxHashMap<TargetKey, (usize, usize)> =
+            rustc_hash::FxHashMap::default();
+        let mut seen_short: rustc_hash::FxHashMap<TargetKey, (usize, usize)> =
+            rustc_hash::FxHashMap::default();
         let mut cross_all = Vec::new();
         let mut cross_short = Vec::new();
-        let keep = |map: &mut std::collections::HashMap<TargetKey, (usize, usize)>,
+        let keep = |map: &mut rustc_hash::FxHashMap<TargetKey, (usize, usize)>,
                     out: &mut Vec<usize>,
                     t: usize| {
             let s = &sigs[t];
@@ -450,8 +450,8 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
             .join(" ")
     };
     // per ticket: how many strong signals, and up to two distinct alias words
-    let mut per_ticket: std::collections::HashMap<u32, (usize, Vec<String>)> =
-        std::collections::HashMap::new();
+    let mut per_ticket: rustc_hash::FxHashMap<u32, (usize, Vec<String>)> =
+        rustc_hash::FxHashMap::default();
     for o in sigs.iter().filter(|o| o.sk == Sk::Cand) {
         let Some(t) = o.ticket else { continue };
         let e = per_ticket.entry(t).or_default();
