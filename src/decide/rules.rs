@@ -1300,6 +1300,15 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
             continue;
         }
         let in_media = ctx.field_of(g).role == FieldRole::Media;
+        // a hand sign told in a news report is reported, not made
+        if ctx.news(g) && !in_media {
+            if !live_targets.is_empty() {
+                out.fire("R1", vec![gi], 0.5, "news");
+            } else if ctx.weak_e {
+                out.fire("R3", vec![gi], 0.5, "gesture_weak");
+            }
+            continue;
+        }
         let number = g.number;
         // a photo described as a holiday, a prayer lesson or a concert
         // shows a pose, unless everyone in it makes the same sign
