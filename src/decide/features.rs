@@ -409,21 +409,6 @@ fn named_answer(fields: &[Field], sigs: &mut Vec<Sig>) {
     let Some(fi) = fields.iter().position(|f| f.role == FieldRole::Own) else {
         return;
     };
-    if fields[fi].tokens.len() > 12 {
-        return;
-    }
-    let other = sigs.iter().any(|s| {
-        s.field == fi
-            && (s.is(Kind::Support)
-                || s.is(Kind::Oppose)
-                || s.is(Kind::Negation)
-                || s.is(Kind::Participation)
-                || s.is(Kind::Neutrality)
-                || s.is(Kind::News))
-    });
-    if other {
-        return;
-    }
     let Some(name) = sigs.iter().find(|s| {
         s.field == fi
             && s.sk == Sk::Cand
@@ -432,6 +417,29 @@ fn named_answer(fields: &[Field], sigs: &mut Vec<Sig>) {
     }) else {
         return;
     };
+    // the answer is the name's own short sentence ("Aku Prabowo-Gibran lah,
+    // lae. Tak usah pening …")
+    let clause_len = fields[fi]
+        .tokens
+        .iter()
+        .filter(|t| t.clause == name.clause)
+        .count();
+    if clause_len > 10 {
+        return;
+    }
+    // (a negation in another sentence says nothing of the choice)
+    let other = sigs.iter().any(|s| {
+        s.field == fi
+            && (s.is(Kind::Support)
+                || s.is(Kind::Oppose)
+                || (s.is(Kind::Negation) && s.clause == name.clause)
+                || s.is(Kind::Participation)
+                || s.is(Kind::Neutrality)
+                || s.is(Kind::News))
+    });
+    if other {
+        return;
+    }
     let support = Sig {
         sk: Sk::Lex(Kind::Support),
         weight: 0.8,
