@@ -1134,11 +1134,13 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
             code = "R3";
             why = "number_weak";
         }
+        if code == "P" {
+            // photo-only: resolved as a situation below, with the candidate
+            // still a mention (marking it acted on would lose it)
+            continue;
+        }
         for &t in &ts {
             acted_targets.insert(t);
-        }
-        if code == "P" {
-            continue; // photo-only: resolved as a situation below
         }
         if news && code.starts_with('B') {
             out.fire("R1", ev, 0.5, "news");
