@@ -381,7 +381,11 @@ fn poll_answer(a: &Activity, fields: &[Field], sigs: &mut Vec<Sig>) {
                 // a voting day counts ("kelen pilih siapa 14 Februari?")
                 || (s.is(Kind::Election) && s.weight >= 0.6)
                 || s.is(Kind::Participation))
-    });
+    }) || fields[ti]
+        .tokens
+        .iter()
+        // "sopo sing paling cocok mimpin Jatim?"
+        .any(|t| matches!(t.lemma.as_str(), "pimpin" | "mimpin" | "memimpin"));
     if !(asks && about_vote) {
         return;
     }
@@ -738,6 +742,14 @@ const NOT_BALLOT_AFTER: &[&str] = &[
     "kios",
     "los",
     "gerai",
+    "kupon",
+    "undian",
+    "tiket",
+    "resi",
+    "peserta",
+    "registrasi",
+    "pendaftaran",
+    "induk",
 ];
 
 /// Words after a number that make it a quantity, a date or a time.
