@@ -782,6 +782,9 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut
         }
         v
     };
+    // ballot numbers read so far, by token: a number listed right after one
+    // is one too ("nomor 1 dan 2", "paslon 1, 2 dan 3")
+    let mut ballot_at = vec![false; toks.len()];
     for (i, t) in toks.iter().enumerate() {
         let value = match t.kind {
             TokenKind::Number => t.number,
@@ -865,11 +868,24 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut
             }
         });
         let next_jari = toks.get(i + 1).is_some_and(|n| n.lemma == "jari");
+        let listed = t.kind == TokenKind::Number
+            && ((i >= 1
+                && ballot_at[i - 1]
+                && f.text
+                    .get(toks[i - 1].end..t.start)
+                    .is_some_and(|g| g.trim() == ","))
+                || (i >= 2
+                    && ballot_at[i - 2]
+                    && matches!(toks[i - 1].lemma.as_str(), "dan" | "atau")));
         let contextual = t.has(flags::LEADING_ZERO)
             || t.has(flags::KEYCAP)
             || t.has(flags::HASHTAG)
             || prev_intro
-            || next_jari;
+            || next_jari
+            || listed;
+        if contextual {
+            ballot_at[i] = true;
+        }
         out.push(Sig {
             field: fi,
             first: i,
