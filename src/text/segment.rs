@@ -2,6 +2,7 @@
 
 use super::fold::{FChar, F_AFTER_INVISIBLE, F_BENT, F_EMOJI, F_KEYCAP, F_UPPER};
 use super::{flags, Lang, Token, TokenKind};
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PieceKind {
@@ -42,7 +43,8 @@ const NUMBER_INTRO: &[&str] = &[
 /// assert!(!netral::text::is_number_intro("juara"));
 /// ```
 pub fn is_number_intro(w: &str) -> bool {
-    NUMBER_INTRO.contains(&w)
+    // every introducer is 2–8 bytes: most words are ruled out by length
+    (2..=8).contains(&w.len()) && NUMBER_INTRO.contains(&w)
 }
 
 /// The words that introduce a ballot number.
@@ -110,7 +112,14 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
 /// assert_eq!(netral::text::number_word("kedua"), None);
 /// ```
 pub fn number_word(w: &str) -> Option<u32> {
-    NUMBER_WORDS.iter().find(|(x, _)| *x == w).map(|(_, n)| *n)
+    // asked of every token: a hash lookup instead of a scan of the list
+    static MAP: std::sync::OnceLock<HashMap<&'static str, u32>> = std::sync::OnceLock::new();
+    if !(3..=6).contains(&w.len()) {
+        return None;
+    }
+    MAP.get_or_init(|| NUMBER_WORDS.iter().copied().collect())
+        .get(w)
+        .copied()
 }
 
 /// All number words, for the quick screen.
