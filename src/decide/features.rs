@@ -428,7 +428,7 @@ fn named_answer(fields: &[Field], sigs: &mut Vec<Sig>) {
         .iter()
         .filter(|t| t.clause == name.clause)
         .count();
-    if clause_len > 10 {
+    if clause_len > 10 || asks_back(&fields[fi], name.clause) {
         return;
     }
     // (a negation in another sentence says nothing of the choice)
@@ -456,6 +456,41 @@ fn named_answer(fields: &[Field], sigs: &mut Vec<Sig>) {
         ..*name
     };
     sigs.push(support);
+}
+
+/// Whether a clause of the actor's own words is itself a question ("Pak
+/// Paulus itu nomor berapa e?"): asking back is no answer.
+fn asks_back(f: &Field, clause: u32) -> bool {
+    let toks: Vec<&Token> = f.tokens.iter().filter(|t| t.clause == clause).collect();
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return false;
+    };
+    // the clause's text up to the next token (its closing punctuation)
+    let end = f
+        .tokens
+        .iter()
+        .find(|t| t.start >= last.end && t.clause != clause)
+        .map_or(f.text.len(), |t| t.start);
+    f.text
+        .get(first.start..end)
+        .is_some_and(|s| s.contains('?'))
+        || toks.iter().any(|t| {
+            matches!(
+                t.lemma.as_str(),
+                "berapa"
+                    | "brp"
+                    | "siapa"
+                    | "sapa"
+                    | "sopo"
+                    | "saha"
+                    | "kapan"
+                    | "gimana"
+                    | "bagaimana"
+                    | "kenapa"
+                    | "mengapa"
+                    | "apakah"
+            )
+        })
 }
 
 /// Words that open a description of a person instead of a name: "yang",
@@ -559,10 +594,34 @@ fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut V
                     }
                     // a stative ter- form of a vote verb ("terpilih", "tercoblos")
                     // names a result, not the actor's stance: election context
+                    // unless wished for or warned against: "semoga Anies
+                    // terpilih", "jangan sampai X terpilih"
+                    let before = f
+                        .tokens
+                        .get(h.first.saturating_sub(5)..h.first)
+                        .unwrap_or(&[]);
+                    let wished = before.iter().any(|t| {
+                        t.clause == toks[0].clause
+                            && matches!(
+                                t.lemma.as_str(),
+                                "semoga"
+                                    | "moga"
+                                    | "mugi"
+                                    | "mugo"
+                                    | "mudahan"
+                                    | "insyaallah"
+                                    | "amin"
+                                    | "aamiin"
+                                    | "harus"
+                                    | "wajib"
+                                    | "jangan"
+                            )
+                    });
                     let stative = kind == Kind::Support
                         && h.first == h.last
                         && toks[0].text.starts_with("ter")
-                        && !toks[0].lemma.starts_with("ter");
+                        && !toks[0].lemma.starts_with("ter")
+                        && !wished;
                     let (kind, weight) = if stative {
                         (Kind::Election, 0.6)
                     } else {
@@ -920,6 +979,24 @@ const PRESENCE: &[&str] = &[
     "membawa",
     "terdapat",
     "muncul",
+    // posing and showing: "tidak berpose simbol tangan", "tanpa mengacungkan jari"
+    "pose",
+    "berpose",
+    "bergaya",
+    "acung",
+    "mengacungkan",
+    "angkat",
+    "mengangkat",
+    "pegang",
+    "memegang",
+    "pasang",
+    "memasang",
+    "pake",
+    "kenakan",
+    "bawa",
+    "tunjuk",
+    "menampilkan",
+    "melakukan",
 ];
 
 /// Negation scope. Support within three tokens after a negation becomes
@@ -932,9 +1009,24 @@ fn negation(f: &Field, sigs: &mut Vec<Sig>) {
     let mut neg_end = vec![false; n_tok];
     let mut support_at = vec![false; n_tok];
     let mut any_neg = false;
+    // "jangan sampai" / "tidak boleh" right before a name, with a support
+    // word right after it: "jangan sampai Anies menang" is opposition
+    let negative_start = |s: &Sig| {
+        f.tokens.get(s.first).is_some_and(|t| {
+            matches!(
+                t.lemma.as_str(),
+                "jangan" | "tidak" | "tak" | "gak" | "nggak" | "ndak" | "ga"
+            )
+        })
+    };
+    let mut proh_end = vec![false; n_tok];
     for s in sigs.iter() {
         if s.is(Kind::Negation) && s.last < n_tok {
             neg_end[s.last] = true;
+            any_neg = true;
+        }
+        if s.is(Kind::Prohibition) && s.last < n_tok && negative_start(s) {
+            proh_end[s.last] = true;
             any_neg = true;
         }
         if (s.is(Kind::Support) || s.is(Kind::Oppose) || s.is(Kind::Praise)) && s.first < n_tok {
@@ -944,6 +1036,16 @@ fn negation(f: &Field, sigs: &mut Vec<Sig>) {
     if !any_neg {
         return;
     }
+    let mut flip_at = vec![false; n_tok + 1];
+    for c in sigs.iter() {
+        if matches!(c.sk, Sk::Cand | Sk::Num)
+            && c.first > 0
+            && c.last < n_tok
+            && proh_end.get(c.first - 1).copied().unwrap_or(false)
+        {
+            flip_at[c.last + 1] = true;
+        }
+    }
     let clause_of = |i: usize| f.tokens.get(i).map(|t| t.clause);
     let mut drop = vec![false; sigs.len()];
     for (k, s) in sigs.iter_mut().enumerate() {
@@ -952,6 +1054,7 @@ fn negation(f: &Field, sigs: &mut Vec<Sig>) {
             // a negation ending at most three tokens before
             if (first.saturating_sub(3)..first)
                 .any(|n| neg_end[n] && clause_of(n) == Some(s.clause))
+                || flip_at.get(first).copied().unwrap_or(false)
             {
                 s.negated = true;
             }
@@ -980,21 +1083,37 @@ fn negation(f: &Field, sigs: &mut Vec<Sig>) {
             if !neg_end[n] || clause_of(n) != Some(s.clause) || support_between {
                 continue;
             }
-            let presence = f
-                .tokens
-                .get(n + 1)
-                .is_some_and(|t| PRESENCE.contains(&t.lemma.as_str()));
+            let presence = f.tokens.get(n + 1).is_some_and(|t| {
+                PRESENCE.contains(&t.lemma.as_str()) || PRESENCE.contains(&t.text.as_str())
+            });
             // "tanpa simbol tangan atau atribut": the negation covers a
             // coordinated word too
             let coordinated = first - n <= 6
                 && first > 0
                 && f.tokens.get(first - 1).is_some_and(|t| {
+                    // (the text: "maupun" would read as "mau" + "-pun")
                     matches!(
-                        t.lemma.as_str(),
+                        t.text.as_str(),
                         "atau" | "dan" | "maupun" | "ataupun" | "serta"
                     )
                 });
-            if first - n <= 1 || presence || coordinated {
+            // (a hashtag is said on its own: "… gak ada perubahan #Pilkada2024")
+            let tagged = f.tokens.get(first).is_some_and(|t| t.has(flags::HASHTAG))
+                && !f.tokens.get(n).is_some_and(|t| t.has(flags::HASHTAG));
+            if tagged {
+                continue;
+            }
+            // what is absent is what follows the word of having: "tidak
+            // tampak calon maupun atribut", not the rest of the sentence
+            // (a row of emoji counts as one: "jangan pose ✌️☝️🤟")
+            let between = f
+                .tokens
+                .get(n + 1..first)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|t| t.kind != TokenKind::Emoji)
+                .count();
+            if between == 0 || (presence && between <= 2) || coordinated {
                 drop[k] = true;
                 break;
             }

@@ -1037,6 +1037,16 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
         let st = strength_of(ai, &ts);
         let code_why: Option<(&'static str, &'static str)> = match kind {
             Kind::Support if s.negated => Some(("B2", "negated_support")),
+            // after the vote, support reports or congratulates ("selamat
+            // Pramono menang, semoga amanah"): a human looks
+            Kind::Support
+                if !ts.is_empty()
+                    && ts
+                        .iter()
+                        .all(|&t| sigs[t].election.is_some_and(|e| ctx.past.contains(&e))) =>
+            {
+                Some(("R1", "mention"))
+            }
             Kind::Support => Some(("B1", "support")),
             Kind::Praise if s.negated => None,
             Kind::Praise => {
@@ -1396,13 +1406,13 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
             // a registry gesture of a specific ticket
             let occasion = ctx.f.fields.iter().any(|f| f.local)
                 || (leisure.is_some() && live_targets.is_empty());
-            let season = g.election.is_some_and(|e| ctx.season.contains(&e));
             if matching.is_empty() && !ctx.explicit_e && occasion {
                 // a pose on a school stage or a holiday photo
                 out.everyday.push(gi);
-            } else if in_media && matching.is_empty() && !ctx.strong_e && !season {
-                // a pose in a photo out of that ticket's campaign, with
-                // nothing else of an election: a human looks
+            } else if in_media && matching.is_empty() && !ctx.strong_e {
+                // a pose in a photo with no candidate, ballot number or
+                // election word beside it (in the ticket's campaign or not):
+                // weak context, a human looks
                 out.fire("R3", vec![gi], 0.5, "gesture_weak");
             } else if ctx.strong_e || !matching.is_empty() || in_media {
                 let mut ev = vec![gi];
