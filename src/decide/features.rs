@@ -258,6 +258,7 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
         sigs.retain(|s| s.sk != Sk::Num || public[s.field]);
     }
     poll_answer(a, &fields, &mut sigs);
+    hinted_choice(&fields, &mut sigs);
     empty_column(c, a, &fields, &mut sigs);
     Features { fields, sigs }
 }
@@ -491,6 +492,89 @@ fn asks_back(f: &Field, clause: u32) -> bool {
                     | "apakah"
             )
         })
+}
+
+/// Emoji that wink at something left unsaid.
+const HINT_EMOJI: &[&str] = &["😉", "😏", "🤭", "🤫", "😜", "🙊"];
+
+/// A choice described and winked at instead of named: "semoga pilihan kita
+/// sama ya, yang peduli petani 😉", "aku wis ngerti arep milih sing endi,
+/// ngerti dhewe to sopo". A vote word with a description of the person
+/// ("pilih yang …", "milih sing …") or a personal choice ("pilihan kita",
+/// "pilihan hati"), and a hint in the same stretch of text (a winking
+/// emoji, "tau lah siapa"): an implicit support word on the vote word,
+/// which the rules read as an untargeted stance (R2) in an election
+/// context. Fields that name a candidate or number, or speak of taking
+/// part, neutrality or news, are read as they are.
+fn hinted_choice(fields: &[Field], sigs: &mut Vec<Sig>) {
+    for (fi, f) in fields.iter().enumerate() {
+        if f.role != FieldRole::Own || f.tokens.is_empty() {
+            continue;
+        }
+        let quiet = !sigs.iter().any(|s| {
+            s.field == fi
+                && (matches!(s.sk, Sk::Cand | Sk::Num)
+                    || s.is(Kind::Participation)
+                    || s.is(Kind::Neutrality)
+                    || s.is(Kind::News)
+                    || s.is(Kind::Local)
+                    || s.is(Kind::Everyday)
+                    || (s.is(Kind::Support) && s.implicit()))
+        });
+        if !quiet {
+            continue;
+        }
+        let toks = &f.tokens;
+        let word = |k: usize, ws: &[&str]| {
+            toks.get(k)
+                .is_some_and(|t| ws.contains(&t.lemma.as_str()) || ws.contains(&t.text.as_str()))
+        };
+        let Some(v) = (0..toks.len()).find(|&k| {
+            let t = &toks[k];
+            let vote = matches!(t.lemma.as_str(), "pilih" | "coblos" | "contreng")
+                || matches!(t.text.as_str(), "milih" | "nyoblos" | "nyoblosnya");
+            let described = (k + 1..=k + 3).any(|j| word(j, RELATIVE));
+            let personal = t.text.starts_with("pilihan")
+                && (t.text.len() > "pilihan".len()
+                    || word(
+                        k + 1,
+                        &[
+                            "kita", "hati", "ku", "saya", "aku", "gue", "gw", "kami", "sama",
+                        ],
+                    ));
+            vote && (described || personal)
+        }) else {
+            continue;
+        };
+        let near = v.saturating_sub(12)..(v + 16).min(toks.len());
+        let hinted = near.clone().any(|k| {
+            let t = &toks[k];
+            (t.kind == TokenKind::Emoji && HINT_EMOJI.contains(&t.text.as_str()))
+                || (word(k, &["tau", "tahu", "ngerti", "paham", "taulah", "tahulah"])
+                    && (k + 1..=k + 3)
+                        .any(|j| word(j, &["siapa", "sopo", "saha", "sapa", "sing endi"])))
+        });
+        if !hinted {
+            continue;
+        }
+        sigs.push(Sig {
+            field: fi,
+            first: v,
+            last: v,
+            clause: toks[v].clause,
+            sk: Sk::Lex(Kind::Support),
+            weight: 0.4,
+            ticket: None,
+            strong: false,
+            what: None,
+            number: None,
+            election: None,
+            contextual: true,
+            negated: false,
+            bent: false,
+            quoted: false,
+        });
+    }
 }
 
 /// Words that open a description of a person instead of a name: "yang",
