@@ -103,6 +103,12 @@ const PERSON_WORDS: &[&str] = &[
     "paman",
     "bibi",
     "keponakan",
+    "anaknya",
+    "anakku",
+    "putranya",
+    "putrinya",
+    "putraku",
+    "putriku",
     "ponakan",
     "sepupu",
     "suami",
@@ -553,9 +559,13 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                         || PERSON_WORDS.contains(&t.text.as_str()))
             })
         };
+        // (emoji between do not count: "Gibran sayang 🎂🎈 keponakan tante")
+        let after: Vec<usize> = (s.last + 1..toks.len().min(s.last + 8))
+            .filter(|&k| toks[k].kind != crate::text::TokenKind::Emoji)
+            .take(3)
+            .collect();
         !election_talk
-            && ((s.first.saturating_sub(2)..s.first).any(near)
-                || (s.last + 1..=s.last + 3).any(near))
+            && ((s.first.saturating_sub(2)..s.first).any(near) || after.into_iter().any(near))
     };
     let mut valid = vec![false; sigs.len()];
     let mut tentative = vec![false; sigs.len()];
