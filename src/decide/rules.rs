@@ -1493,6 +1493,12 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
     }
 
     // mentions without any act
+    // a field about sport, a holiday or a family feast: "ayo menang!" under
+    // a football club's post, "nomor urut 2 di babak penyisihan"
+    let leisure_in = |field: usize| {
+        sigs.iter()
+            .any(|s| s.field == field && s.is(Kind::Leisure) && !ctx.suppressed(s))
+    };
     let unacted: Vec<usize> = live_targets
         .iter()
         .copied()
@@ -1569,7 +1575,10 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
                 }
                 None => out.fire("R1", ev, 0.5, "mention"),
             }
-        } else if !num_mentions.is_empty() && ctx.weak_e {
+        } else if !num_mentions.is_empty()
+            && ctx.weak_e
+            && !num_mentions.iter().all(|&t| leisure_in(sigs[t].field))
+        {
             let code = if ctx.strong_e { "R1" } else { "R3" };
             out.fire(code, num_mentions.clone(), 0.45, "number");
         }
@@ -1589,7 +1598,11 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
                         .copied()
                         .unwrap_or(false)
                         && !f.own_voice.get(s.clause as usize).copied().unwrap_or(false);
-                    !f.local && (s.takes_side() || s.implicit()) && !ctx.news(s) && !listed
+                    !f.local
+                        && (s.takes_side() || s.implicit())
+                        && !ctx.news(s)
+                        && !listed
+                        && !leisure_in(s.field)
                 })
                 .collect();
             // an election idiom needs an election word too: "jangan salah pilih
