@@ -397,6 +397,18 @@ impl ClassifierBuilder {
                 .collect();
             parts.is_empty() || (parts.len() == 1 && is_common(&parts[0]))
         };
+        // a phrase of two or three words that are all everyday words
+        let everyday_words = |s: &str| {
+            let words: Vec<String> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            (2..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    is_common(w) || lang.is_vocab(w) || lang.is_word(w) && !lang.is_name(w)
+                })
+        };
         let mut tickets = Vec::new();
         // name parts used by more than one ticket are ambiguous: weak
         let mut part_count: rustc_hash::FxHashMap<String, usize> = Default::default();
@@ -473,7 +485,14 @@ impl ClassifierBuilder {
                     }
                 }
                 for s in &t.slogans {
-                    mb.add(&lang, s, false, cand(!weak(s), CandWhat::Slogan));
+                    // a slogan of everyday words only ("Pasti Bisa") is weak
+                    // too: cheering a football team is not campaigning
+                    mb.add(
+                        &lang,
+                        s,
+                        false,
+                        cand(!weak(s) && !everyday_words(s), CandWhat::Slogan),
+                    );
                 }
                 for g in &t.gestures {
                     mb.add(&lang, g, false, cand(false, CandWhat::Gesture));

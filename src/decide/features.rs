@@ -750,6 +750,55 @@ fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut V
                     {
                         continue;
                     }
+                    // inside a longer hashtag, such an acronym counts only
+                    // in capitals: "#BUMImenang" is the ticket, "#HariBumi"
+                    // is Earth Day
+                    if what == CandWhat::TicketAlias && !strong && tagged {
+                        let joined = |k: Option<&Token>, before: bool| {
+                            k.is_some_and(|t| {
+                                t.has(flags::HASHTAG)
+                                    && t.kind == TokenKind::Word
+                                    && if before {
+                                        t.end == toks[0].start
+                                    } else {
+                                        t.start == toks[toks.len() - 1].end
+                                    }
+                            })
+                        };
+                        let compound =
+                            joined(h.first.checked_sub(1).and_then(|k| f.tokens.get(k)), true)
+                                || joined(f.tokens.get(h.last + 1), false);
+                        let capitals = toks.iter().all(|t| {
+                            f.text.get(t.start..t.end).is_some_and(|r| {
+                                r.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                                    && !r.chars().any(char::is_lowercase)
+                            })
+                        });
+                        if compound && !capitals {
+                            continue;
+                        }
+                    }
+                    // a weak one-word name written in small letters that is
+                    // an everyday word is the word: "tetap lestari",
+                    // "masa depanmu bersinar" (unless a title comes before it)
+                    if matches!(
+                        what,
+                        CandWhat::Name | CandWhat::Alias | CandWhat::TicketAlias
+                    ) && !strong
+                        && !tagged
+                        && toks.len() == 1
+                        && f.text
+                            .get(toks[0].start..toks[0].end)
+                            .is_some_and(|r| !r.chars().any(char::is_uppercase))
+                        && c.lang.is_vocab(&toks[0].lemma)
+                        && !h
+                            .first
+                            .checked_sub(1)
+                            .and_then(|k| f.tokens.get(k))
+                            .is_some_and(|t| crate::classifier::is_honorific(&t.lemma))
+                    {
+                        continue;
+                    }
                     // a person's name does not run across a comma or the end
                     // of a sentence ("sebelum fajar, Ramadhan tinggal seminggu")
                     if matches!(what, CandWhat::Name | CandWhat::Alias)
