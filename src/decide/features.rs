@@ -1181,6 +1181,7 @@ fn negation(f: &Field, sigs: &mut Vec<Sig>) {
     }
     let clause_of = |i: usize| f.tokens.get(i).map(|t| t.clause);
     let mut drop = vec![false; sigs.len()];
+    let mut rejected: Vec<usize> = Vec::new();
     for (k, s) in sigs.iter_mut().enumerate() {
         let first = s.first.min(n_tok);
         if s.is(Kind::Support) || s.is(Kind::Praise) {
@@ -1246,6 +1247,19 @@ fn negation(f: &Field, sigs: &mut Vec<Sig>) {
                 .iter()
                 .filter(|t| t.kind != TokenKind::Emoji)
                 .count();
+            // "yang penting bukan 02": a ballot number written as one
+            // (a leading zero), right after "bukan", is rejected, not absent
+            if between == 0
+                && s.sk == Sk::Num
+                && s.contextual
+                && f.tokens
+                    .get(first)
+                    .is_some_and(|t| t.has(flags::LEADING_ZERO))
+                && f.tokens.get(n).is_some_and(|t| t.lemma == "bukan")
+            {
+                rejected.push(n);
+                break;
+            }
             if between == 0 || (presence && between <= 2) || coordinated {
                 drop[k] = true;
                 break;
@@ -1258,6 +1272,26 @@ fn negation(f: &Field, sigs: &mut Vec<Sig>) {
         k += 1;
         keep
     });
+    for n in rejected {
+        let Some(t) = f.tokens.get(n) else { continue };
+        sigs.push(Sig {
+            field: sigs.first().map_or(0, |s| s.field),
+            first: n,
+            last: n,
+            clause: t.clause,
+            sk: Sk::Lex(Kind::Oppose),
+            weight: 0.8,
+            ticket: None,
+            strong: true,
+            what: None,
+            number: None,
+            election: None,
+            contextual: false,
+            negated: false,
+            bent: false,
+            quoted: false,
+        });
+    }
 }
 
 fn clause_context(f: &mut Field, sigs: &[Sig]) {

@@ -567,6 +567,8 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
         !election_talk
             && ((s.first.saturating_sub(2)..s.first).any(near) || after.into_iter().any(near))
     };
+    // a candidate's own campaign is under way (or the date is unknown)
+    let season_ok_e = |s: &Sig| date.len() < 10 || s.election.is_some_and(|e| season.contains(&e));
     let mut valid = vec![false; sigs.len()];
     let mut tentative = vec![false; sigs.len()];
     for (i, s) in sigs.iter().enumerate() {
@@ -607,7 +609,31 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                                 })
                             })
                         });
-                let ok = elec || same_ticket || number || near_context(s) || disguised_acronym;
+                // the object of a vote verb while its campaign is on: "jan
+                // pilih Muflihun", "coblos Muflihun" ("dukung Budi" may be a
+                // football match; voting is not)
+                let voted = season_ok_e(s) && {
+                    let f = &feats.fields[s.field];
+                    sigs.iter().any(|o| {
+                        (o.is(Kind::Support) || o.is(Kind::Oppose))
+                            && o.field == s.field
+                            && o.weight >= 0.8
+                            && o.last < s.first
+                            && (o.last + 1 == s.first
+                                || o.last + 2 == s.first
+                                    && f.tokens
+                                        .get(o.last + 1)
+                                        .is_some_and(|t| crate::classifier::is_honorific(&t.lemma)))
+                            && f.tokens.get(o.last).is_some_and(|t| {
+                                matches!(
+                                    t.lemma.as_str(),
+                                    "pilih" | "coblos" | "contreng" | "menangkan"
+                                ) || matches!(t.text.as_str(), "milih" | "nyoblos")
+                            })
+                    })
+                };
+                let ok =
+                    elec || same_ticket || number || near_context(s) || disguised_acronym || voted;
                 tentative[i] =
                     !ok && date.len() >= 10 && s.election.is_some_and(|e| season.contains(&e));
                 ok
