@@ -74,6 +74,28 @@ pub struct Election {
 }
 
 impl Election {
+    /// Days from this election's voting day to `date` (RFC 3339 or
+    /// `YYYY-MM-DD`): negative before the vote. `None` when either date is
+    /// unknown.
+    ///
+    /// ```
+    /// let reg = netral::Registry::from_toml("c.toml", r#"
+    /// [[elections]]
+    /// id = "pilbup-contoh-2029"
+    /// voting_day = "2029-11-28"
+    /// [[elections.tickets]]
+    /// number = 1
+    /// candidates = [{ name = "Budi Santoso" }]
+    /// "#).unwrap();
+    /// let e = &reg.elections()[0];
+    /// assert_eq!(e.days_from_vote("2029-11-20T10:00:00+07:00"), Some(-8));
+    /// assert_eq!(e.days_from_vote("2030-01-01"), Some(34));
+    /// assert_eq!(e.days_from_vote("kemarin"), None);
+    /// ```
+    pub fn days_from_vote(&self, date: &str) -> Option<i64> {
+        Some(day_number(date)? - day_number(self.voting_day.as_deref()?)?)
+    }
+
     /// Whether `date` (`YYYY-MM-DD…`) falls in the campaign period or up to voting day.
     pub fn in_season(&self, date: &str) -> bool {
         let d = date.get(..10).unwrap_or(date);
@@ -376,6 +398,24 @@ fn strings(
         out.push(t.to_string());
     }
     Ok(out)
+}
+
+/// Days since 1970-01-01 of a date written `YYYY-MM-DD…`.
+fn day_number(date: &str) -> Option<i64> {
+    let y: i64 = date.get(0..4)?.parse().ok()?;
+    let m: i64 = date.get(5..7)?.parse().ok()?;
+    let d: i64 = date.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // days from civil (proleptic Gregorian)
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
 }
 
 #[cfg(test)]

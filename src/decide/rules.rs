@@ -74,6 +74,44 @@ struct Ctx<'f, 'a> {
 /// Words that place a name among the actor's own people: family, school,
 /// neighbours and workplace (the team's own list, from everyday posts that
 /// thank, greet or mention someone who shares a candidate's name).
+/// Words of congratulation and of taking office.
+const CONGRATULATE: &[&str] = &[
+    "selamat",
+    "sugeng",
+    "congrats",
+    "congratulations",
+    "lantik",
+    "pelantikan",
+    "dilantik",
+    "pelantikannya",
+    "penetapan",
+    "terpilih",
+];
+
+/// Words of a watchdog's work (reports, checks, supervision): news of it
+/// about a candidate's camp is news about that candidate.
+const WATCHDOG: &[&str] = &[
+    "bawaslu",
+    "panwaslu",
+    "panwascam",
+    "laporan",
+    "lapor",
+    "dilaporkan",
+    "pemeriksaan",
+    "periksa",
+    "diperiksa",
+    "klarifikasi",
+    "pengawasan",
+    "pengawas",
+    "awas",
+    "awasi",
+    "mengawasi",
+    "pelanggaran",
+    "langgar",
+    "melanggar",
+    "dugaan",
+];
+
 const PERSON_WORDS: &[&str] = &[
     "kelas",
     "guru",
@@ -569,13 +607,28 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
     };
     // a candidate's own campaign is under way (or the date is unknown)
     let season_ok_e = |s: &Sig| date.len() < 10 || s.election.is_some_and(|e| season.contains(&e));
+    // a name long before its election or well after it is a person, not a
+    // candidate: the preacher years before he runs, the governor at work
+    // (congratulations on the count or the swearing-in still speak to the
+    // candidate: "selamat atas pelantikannya")
+    let congratulating = feats.fields.iter().any(|f| {
+        f.tokens.iter().any(|t| {
+            CONGRATULATE.contains(&t.lemma.as_str()) || CONGRATULATE.contains(&t.text.as_str())
+        })
+    });
+    let out_of_time = |s: &Sig| {
+        s.election
+            .and_then(|e| c.registry.elections().get(e as usize))
+            .and_then(|e| e.days_from_vote(date))
+            .is_some_and(|d| d < -365 || d > if congratulating { 400 } else { 60 })
+    };
     let mut valid = vec![false; sigs.len()];
     let mut tentative = vec![false; sigs.len()];
     for (i, s) in sigs.iter().enumerate() {
         if !is_target(s) {
             continue;
         }
-        if s.sk == Sk::Cand && someone_known(s) {
+        if s.sk == Sk::Cand && (someone_known(s) || out_of_time(s)) {
             continue;
         }
         valid[i] = match s.sk {
@@ -1679,6 +1732,43 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
                 .copied()
                 .filter(|&t| ctx.suppressed(&sigs[t])),
         );
+    }
+    // a watchdog's work on a candidate's camp, with nothing about civil
+    // servants or their duty to stay neutral ("Bawaslu periksa dugaan
+    // bagi-bagi sembako oleh tim X"): news about that candidate (R1), not
+    // a neutrality reminder; what the camp is accused of still fires nothing
+    if out.fired.is_empty() && !out.suppressed.is_empty() {
+        let cands: Vec<usize> = out
+            .suppressed
+            .iter()
+            .copied()
+            .filter(|&t| sigs[t].sk == Sk::Cand && sigs[t].strong)
+            .collect();
+        let words = |s: &Sig| {
+            ctx.f.fields[s.field]
+                .tokens
+                .get(s.first..=s.last)
+                .unwrap_or(&[])
+                .iter()
+                .all(|t| {
+                    WATCHDOG.contains(&t.lemma.as_str()) || WATCHDOG.contains(&t.text.as_str())
+                })
+        };
+        let watchdog_only = sigs.iter().all(|s| {
+            !(s.is(Kind::Civil) || s.is(Kind::Prohibition)) && (!s.is(Kind::Neutrality) || words(s))
+        }) && sigs.iter().any(|s| s.is(Kind::Neutrality));
+        if !cands.is_empty() && watchdog_only {
+            let mut ev = cands;
+            ev.extend(
+                unit.iter()
+                    .copied()
+                    .filter(|&i| sigs[i].is(Kind::Neutrality))
+                    .take(8),
+            );
+            out.fire("R1", ev, 0.45, "mention");
+            out.suppressed.clear();
+            out.neutral_mention = false;
+        }
     }
     if !out.suppressed.is_empty() {
         // the neutrality words themselves are the evidence of a reminder

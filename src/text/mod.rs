@@ -259,6 +259,28 @@ impl Lang {
         })
     }
 
+    /// The words that read `pattern` with each `*` standing for one letter
+    /// (`pr*bowo`, `S*t*mp*l`): lexicon and registry words, then everyday
+    /// vocabulary and slang words, each list sorted.
+    pub(crate) fn masked(&self, pattern: &str) -> (Vec<String>, Vec<String>) {
+        let pat: Vec<char> = pattern.chars().collect();
+        let fits = |w: &str| {
+            w.chars().count() == pat.len() && w.chars().zip(&pat).all(|(c, &p)| p == '*' || c == p)
+        };
+        let mut lexical: Vec<String> = self.words.iter().filter(|w| fits(w)).cloned().collect();
+        let mut others: Vec<String> = self
+            .vocab
+            .iter()
+            .chain(self.slang.keys())
+            .filter(|w| fits(w) && !self.words.contains(*w))
+            .cloned()
+            .collect();
+        lexical.sort();
+        others.sort();
+        others.dedup();
+        (lexical, others)
+    }
+
     /// Adds an everyday word used only to split run-together text.
     pub fn add_vocab(&mut self, w: &str) {
         if !w.is_empty() {

@@ -842,52 +842,73 @@ impl Builder<'_> {
                 if masks != gap.len() || masks > 2 {
                     return None;
                 }
-                // a second masked gap right after ("G*nj*r"): two masked
-                // letters in all, over three pieces
+                // more masked gaps right after ("G*nj*r", "S*t*mp*l"): up
+                // to four masked letters in all, over at most six pieces
                 let mut tail: Vec<(usize, String)> = vec![(masks, piece)];
                 let mut span = n;
                 if n == 2 {
-                    if let Some(p3) = ps.get(2).filter(|p3| cut(p, p3) && plain(p3) && !p3.hard) {
-                        let gap2 = self.chars.get(p.to..p3.from).unwrap_or(&[]);
+                    let mut prev = p;
+                    while let Some(next) = ps
+                        .get(span)
+                        .filter(|q| span < 6 && cut(prev, q) && plain(q) && !q.hard)
+                    {
+                        let gap2 = self.chars.get(prev.to..next.from).unwrap_or(&[]);
                         let m2 = gap2.iter().filter(|f| f.c == '*').count();
-                        if m2 > 0 && m2 == gap2.len() && masks + m2 <= 2 {
-                            tail.push((m2, read(p3)));
-                            span = 3;
+                        let total: usize = tail.iter().map(|(m, _)| m).sum::<usize>() + m2;
+                        if m2 == 0 || m2 != gap2.len() || total > 4 {
+                            break;
                         }
+                        tail.push((m2, read(next)));
+                        span += 1;
+                        prev = next;
                     }
                 }
                 let masks: usize = tail.iter().map(|(m, _)| m).sum();
                 let letters: usize = tail.iter().map(|(_, p)| p.len()).sum();
                 // the reading must be unambiguous and long enough to be
                 // deliberate: "b*la" could be many words, and stays apart
-                if word.len() + letters + masks < 5 {
+                if word.len() + letters + masks < 5 + masks.saturating_sub(2) {
                     return None;
                 }
                 // the readings: lexicon and registry words first, then any
                 // known word; one lexicon reading wins over everyday ones,
                 // but a name never does ("l*man" may be "laman")
-                let mut guess = String::with_capacity(word.len() + letters + 2);
-                let (mut lexical, mut others): (Vec<String>, Vec<String>) =
-                    (Vec::new(), Vec::new());
-                for k in 0..26u32.pow(masks as u32) {
-                    guess.clear();
-                    guess.push_str(&word);
-                    let mut k = k;
-                    for (m, piece) in &tail {
-                        for _ in 0..*m {
-                            guess.push(char::from(b'a' + (k % 26) as u8));
-                            k /= 26;
+                let mut pattern = word.clone();
+                for (m, piece) in &tail {
+                    pattern.extend(std::iter::repeat_n('*', *m));
+                    pattern.push_str(piece);
+                }
+                let (mut lexical, mut others) = if masks <= 2 {
+                    // few readings to try: look each one up
+                    let (mut lexical, mut others) = (Vec::new(), Vec::new());
+                    let mut guess = String::with_capacity(pattern.len());
+                    for k in 0..26u32.pow(masks as u32) {
+                        guess.clear();
+                        let mut k = k;
+                        for c in pattern.chars() {
+                            if c == '*' {
+                                guess.push(char::from(b'a' + (k % 26) as u8));
+                                k /= 26;
+                            } else {
+                                guess.push(c);
+                            }
                         }
-                        guess.push_str(piece);
-                    }
-                    if self.lang.is_word(&guess) {
-                        lexical.push(guess.clone());
-                        if lexical.len() > 1 {
-                            return None;
+                        if self.lang.is_word(&guess) {
+                            lexical.push(guess.clone());
+                            if lexical.len() > 1 {
+                                return None;
+                            }
+                        } else if self.lang.is_piece(&guess) {
+                            others.push(guess.clone());
                         }
-                    } else if self.lang.is_piece(&guess) {
-                        others.push(guess.clone());
                     }
+                    (lexical, others)
+                } else {
+                    // three or four: compare with the words of that length
+                    self.lang.masked(&pattern)
+                };
+                if lexical.len() > 1 {
+                    return None;
                 }
                 let found = match (lexical.pop(), others.len()) {
                     (Some(w), 0) => Some(w),
