@@ -494,6 +494,78 @@ fn asks_back(f: &Field, clause: u32) -> bool {
         })
 }
 
+/// Places and businesses named after a person: a candidate's name right
+/// after one of them names the place or its owner.
+const PLACE_WORDS: &[&str] = &[
+    "kantin",
+    "warung",
+    "warteg",
+    "toko",
+    "kios",
+    "bengkel",
+    "salon",
+    "laundry",
+    "katering",
+    "catering",
+    "kedai",
+    "depot",
+    "rm",
+    "resto",
+    "restoran",
+    "kafe",
+    "cafe",
+    "puskesmas",
+    "pustu",
+    "posyandu",
+    "desa",
+    "kelurahan",
+    "dusun",
+    "kampung",
+    "jl",
+    "gang",
+    "gg",
+    "pasar",
+    "terminal",
+    "stasiun",
+    "masjid",
+    "musala",
+    "mushola",
+    "musholla",
+    "gereja",
+    "pura",
+    "vihara",
+    "klenteng",
+    "sdn",
+    "smpn",
+    "sman",
+    "smkn",
+    "mts",
+    "ponpes",
+    "pesantren",
+    "yayasan",
+    "klinik",
+    "apotek",
+    "rsud",
+    "rsia",
+    "perumahan",
+    "komplek",
+    "kompleks",
+    "gedung",
+    "stadion",
+    "taman",
+    "bandara",
+    "pelabuhan",
+    "universitas",
+    "kampus",
+    "koperasi",
+    "panti",
+    "asrama",
+    "wisma",
+    "hotel",
+    "penginapan",
+    "homestay",
+];
+
 /// Emoji that wink at something left unsaid.
 const HINT_EMOJI: &[&str] = &["😉", "😏", "🤭", "🤫", "😜", "🙊"];
 
@@ -514,7 +586,6 @@ fn hinted_choice(fields: &[Field], sigs: &mut Vec<Sig>) {
         let quiet = !sigs.iter().any(|s| {
             s.field == fi
                 && (matches!(s.sk, Sk::Cand | Sk::Num)
-                    || s.is(Kind::Participation)
                     || s.is(Kind::Neutrality)
                     || s.is(Kind::News)
                     || s.is(Kind::Local)
@@ -532,7 +603,8 @@ fn hinted_choice(fields: &[Field], sigs: &mut Vec<Sig>) {
         let Some(v) = (0..toks.len()).find(|&k| {
             let t = &toks[k];
             let vote = matches!(t.lemma.as_str(), "pilih" | "coblos" | "contreng")
-                || matches!(t.text.as_str(), "milih" | "nyoblos" | "nyoblosnya");
+                || matches!(t.text.as_str(), "milih" | "nyoblos" | "nyoblosnya")
+                || t.text.starts_with("pilihan");
             let described = (k + 1..=k + 3).any(|j| word(j, RELATIVE));
             let personal = t.text.starts_with("pilihan")
                 && (t.text.len() > "pilihan".len()
@@ -547,14 +619,24 @@ fn hinted_choice(fields: &[Field], sigs: &mut Vec<Sig>) {
             continue;
         };
         let near = v.saturating_sub(12)..(v + 16).min(toks.len());
-        let hinted = near.clone().any(|k| {
+        let hint = near.clone().find(|&k| {
             let t = &toks[k];
             (t.kind == TokenKind::Emoji && HINT_EMOJI.contains(&t.text.as_str()))
                 || (word(k, &["tau", "tahu", "ngerti", "paham", "taulah", "tahulah"])
                     && (k + 1..=k + 3)
                         .any(|j| word(j, &["siapa", "sopo", "saha", "sapa", "sing endi"])))
         });
-        if !hinted {
+        let Some(hint) = hint else {
+            continue;
+        };
+        // taking part said before the wink covers the choice ("datang ke
+        // TPS, pilih yang terbaik 😉"); after it, it is a separate remark
+        // ("… 😉 Sampai jumpa di TPS 27 November")
+        let upto = v.max(hint);
+        if sigs
+            .iter()
+            .any(|s| s.field == fi && s.is(Kind::Participation) && s.first <= upto)
+        {
             continue;
         }
         sigs.push(Sig {
@@ -798,6 +880,19 @@ fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut V
                             .is_some_and(|t| crate::classifier::is_honorific(&t.lemma))
                     {
                         continue;
+                    }
+                    // a name after a place or a business is that place's
+                    // name or its owner: "Puskesmas Ganjar Agung", "kantin
+                    // Bu Khofifah", "Jl. Prabowo"
+                    if matches!(what, CandWhat::Name | CandWhat::Alias) {
+                        let before = |k: usize| k.checked_sub(1).and_then(|j| f.tokens.get(j));
+                        let mut p = before(h.first);
+                        if p.is_some_and(|t| crate::classifier::is_honorific(&t.lemma)) {
+                            p = before(h.first - 1);
+                        }
+                        if p.is_some_and(|t| PLACE_WORDS.contains(&t.text.as_str())) {
+                            continue;
+                        }
                     }
                     // a person's name does not run across a comma or the end
                     // of a sentence ("sebelum fajar, Ramadhan tinggal seminggu")

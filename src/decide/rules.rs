@@ -141,6 +141,19 @@ const PERSON_WORDS: &[&str] = &[
     "paman",
     "bibi",
     "keponakan",
+    "bendahara",
+    "operator",
+    "kasubbag",
+    "kasubbid",
+    "kaur",
+    "kadus",
+    "pramubakti",
+    "bidan",
+    "perawat",
+    "mantri",
+    "dosen",
+    "pensiunan",
+    "kurir",
     "anaknya",
     "anakku",
     "putranya",
@@ -582,11 +595,16 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                     && !crate::classifier::is_honorific(&t.lemma)
             })
         };
-        if s.first == s.last
+        // one word of a name, a title before it or not ("Pak Anies Suryadi")
+        let titled = s.first + 1 == s.last
             && toks
                 .get(s.first)
+                .is_some_and(|t| crate::classifier::is_honorific(&t.lemma));
+        if (s.first == s.last || titled)
+            && toks
+                .get(s.last)
                 .is_some_and(|t| t.flags & crate::text::flags::HASHTAG == 0)
-            && ((s.first > 0 && stranger(s.first - 1)) || stranger(s.last + 1))
+            && ((s.first > 0 && !titled && stranger(s.first - 1)) || stranger(s.last + 1))
         {
             return true;
         }
