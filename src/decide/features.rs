@@ -950,6 +950,21 @@ fn hard_gap(text: &str, a: &Token, b: &Token) -> bool {
 /// Words after which a number counts something else (a polling station, a
 /// floor, a time, a rank), never a ballot number.
 const NOT_BALLOT_AFTER: &[&str] = &[
+    // forms and documents: "formulir nomor 2", "soal no 3"
+    "formulir",
+    "form",
+    "lampiran",
+    "poin",
+    "butir",
+    "soal",
+    "baris",
+    "tabel",
+    "gambar",
+    "slide",
+    "dokumen",
+    "berkas",
+    "loker",
+    "rak",
     "tps",
     "rt",
     "rw",
