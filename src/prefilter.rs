@@ -238,6 +238,7 @@ impl Prefilter {
         max_ticket: u64,
     ) -> Result<Prefilter, Error> {
         // the required word of every pattern that can matter
+        let frequent: HashSet<&str> = FREQUENT.iter().copied().collect();
         let mut required: HashSet<String> = HashSet::default();
         let mut chars = HashSet::default();
         let mut numbers = HashSet::default();
@@ -252,7 +253,7 @@ impl Prefilter {
             let plain = lemmas
                 .iter()
                 .filter(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphabetic()))
-                .max_by_key(|l| (!FREQUENT.contains(&l.as_str()), l.len()));
+                .max_by_key(|l| (!frequent.contains(l.as_str()), l.len()));
             let digits: Vec<u64> = lemmas
                 .iter()
                 .filter(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_digit()))
