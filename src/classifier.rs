@@ -409,6 +409,28 @@ impl ClassifierBuilder {
                     is_common(w) || lang.is_vocab(w) || lang.is_word(w) && !lang.is_name(w)
                 })
         };
+        // a hashtag made only of everyday words, without digits
+        let everyday_tag = |h: &str| {
+            // digits or a run of capitals ("#AMINajaDulu") mark the ticket
+            let caps = h
+                .as_bytes()
+                .windows(2)
+                .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase());
+            if caps || h.chars().any(|c| c.is_ascii_digit()) {
+                return false;
+            }
+            let mut scratch = crate::text::Scratch::default();
+            let tag = format!("#{}", h.trim_start_matches('#'));
+            let parts: Vec<String> = crate::text::analyze(&tag, &lang, &mut scratch)
+                .into_iter()
+                .filter(|t| t.kind == crate::text::TokenKind::Word)
+                .map(|t| t.text)
+                .collect();
+            parts.len() >= 2
+                && parts
+                    .iter()
+                    .all(|w| is_common(w) || lang.is_vocab(w) && !lang.is_name(w))
+        };
         let mut tickets = Vec::new();
         // name parts used by more than one ticket are ambiguous: weak
         let mut part_count: rustc_hash::FxHashMap<String, usize> = Default::default();
@@ -477,11 +499,15 @@ impl ClassifierBuilder {
                 for h in &t.hashtags {
                     // as registered ("AniesMuhaimin2024"), and as often typed,
                     // all in small letters, which the text stage may cut
-                    // differently (all capitals read as all small)
-                    mb.add(&lang, h, true, cand(true, CandWhat::Hashtag));
+                    // differently (all capitals read as all small); a
+                    // hashtag of everyday words with no number in it
+                    // ("#TetapSemangat") is weak: anyone may tag an overtime
+                    // post with it
+                    let strong = !everyday_tag(h);
+                    mb.add(&lang, h, true, cand(strong, CandWhat::Hashtag));
                     let small = h.to_lowercase();
                     if &small != h {
-                        mb.add(&lang, &small, true, cand(true, CandWhat::Hashtag));
+                        mb.add(&lang, &small, true, cand(strong, CandWhat::Hashtag));
                     }
                 }
                 for s in &t.slogans {

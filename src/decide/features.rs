@@ -566,6 +566,12 @@ const PLACE_WORDS: &[&str] = &[
     "homestay",
 ];
 
+/// Words for "I", "we" and "my heart" after "pilihan", across regions.
+const PERSONAL: &[&str] = &[
+    "kita", "hati", "ku", "saya", "aku", "gue", "gua", "gw", "kami", "sama", "ambo", "awak",
+    "aden", "sayo", "beta", "katong", "ane", "abdi", "kula", "kulo", "sy", "aq",
+];
+
 /// Emoji that wink at something left unsaid.
 const HINT_EMOJI: &[&str] = &["😉", "😏", "🤭", "🤫", "😜", "🙊"];
 
@@ -600,21 +606,28 @@ fn hinted_choice(fields: &[Field], sigs: &mut Vec<Sig>) {
             toks.get(k)
                 .is_some_and(|t| ws.contains(&t.lemma.as_str()) || ws.contains(&t.text.as_str()))
         };
+        // "pilihan kita", "pilihanku", "pilihan ambo" (Minang), "pilihan beta"
+        let personal = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                t.text.starts_with("pilihan")
+                    && (t.text.len() > "pilihan".len() || word(k + 1, PERSONAL))
+            })
+        };
+        // "tau lah siapa", "katong tau sapa"
+        let knows_who = |k: usize| {
+            word(k, &["tau", "tahu", "ngerti", "paham", "taulah", "tahulah"])
+                && (k + 1..=k + 3).any(|j| word(j, &["siapa", "sopo", "saha", "sapa"]))
+        };
         let Some(v) = (0..toks.len()).find(|&k| {
             let t = &toks[k];
             let vote = matches!(t.lemma.as_str(), "pilih" | "coblos" | "contreng")
                 || matches!(t.text.as_str(), "milih" | "nyoblos" | "nyoblosnya")
                 || t.text.starts_with("pilihan");
             let described = (k + 1..=k + 3).any(|j| word(j, RELATIVE));
-            let personal = t.text.starts_with("pilihan")
-                && (t.text.len() > "pilihan".len()
-                    || word(
-                        k + 1,
-                        &[
-                            "kita", "hati", "ku", "saya", "aku", "gue", "gw", "kami", "sama",
-                        ],
-                    ));
-            vote && (described || personal)
+            vote && (described
+                || personal(k)
+                || (k + 1..=k + 4).any(knows_who)
+                || (k.saturating_sub(4)..k).any(knows_who))
         }) else {
             continue;
         };
@@ -622,9 +635,12 @@ fn hinted_choice(fields: &[Field], sigs: &mut Vec<Sig>) {
         let hint = near.clone().find(|&k| {
             let t = &toks[k];
             (t.kind == TokenKind::Emoji && HINT_EMOJI.contains(&t.text.as_str()))
-                || (word(k, &["tau", "tahu", "ngerti", "paham", "taulah", "tahulah"])
-                    && (k + 1..=k + 3)
-                        .any(|j| word(j, &["siapa", "sopo", "saha", "sapa", "sing endi"])))
+                || knows_who(k)
+                // a personal choice said to be settled ("pilihan ambo alah bulek")
+                || (personal(v)
+                    && k > v
+                    && k <= v + 4
+                    && word(k, &["bulat", "bulek", "mantap", "fix", "final"]))
         });
         let Some(hint) = hint else {
             continue;
