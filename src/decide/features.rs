@@ -216,6 +216,7 @@ pub(crate) fn extract<'a>(c: &Classifier, a: &'a Activity) -> Features<'a> {
         number_signals(fi, &f, &hits, max_ticket, &mut sigs);
         let mut own: Vec<Sig> = sigs.split_off(start);
         f.local = own.iter().any(|s| s.is(Kind::Local));
+        voted_for_named(&f, &mut own);
         negation(&f, &mut own);
         clause_context(&mut f, &own);
         sigs.extend(own);
@@ -492,6 +493,65 @@ fn asks_back(f: &Field, clause: u32) -> bool {
                     | "apakah"
             )
         })
+}
+
+/// Taking part that names whom: a participation phrase ending in a vote
+/// verb ("sudah nyoblos") right before a candidate or ballot number
+/// ("sudah nyoblos Prabowo-Gibran", "sudah nyoblos 02") says whom the
+/// actor voted for: the vote verb is support, the phrase no longer neutral.
+fn voted_for_named(f: &Field, sigs: &mut Vec<Sig>) {
+    let named_at: Vec<usize> = sigs
+        .iter()
+        .filter(|s| s.sk == Sk::Cand || (s.sk == Sk::Num && s.contextual))
+        .map(|s| s.first)
+        .collect();
+    let mut turned = Vec::new();
+    for (k, s) in sigs.iter().enumerate() {
+        if !s.is(Kind::Participation) {
+            continue;
+        }
+        let vote = f.tokens.get(s.last).is_some_and(|t| {
+            matches!(t.lemma.as_str(), "coblos" | "pilih" | "contreng")
+                || matches!(t.text.as_str(), "nyoblos" | "milih" | "nyontreng")
+        });
+        // (a title or "nomor" may come between: "nyoblos Pak Luthfi", "nyoblos nomor 2")
+        let next = |j: usize| named_at.contains(&j);
+        let bridge = f.tokens.get(s.last + 1).is_some_and(|t| {
+            crate::classifier::is_honorific(&t.lemma) || is_number_intro(&t.lemma)
+        });
+        if vote && (next(s.last + 1) || (bridge && next(s.last + 2))) {
+            turned.push(k);
+        }
+    }
+    for &k in turned.iter().rev() {
+        let s = sigs.remove(k);
+        sigs.push(Sig {
+            first: s.last,
+            sk: Sk::Lex(Kind::Support),
+            weight: 1.0,
+            ..s
+        });
+    }
+    // a candidate who comes is reported, nobody is invited: "Dedi Mulyadi
+    // hadir di acara hajat lembur" (but "Bang Helmi datang, kita kumpul"
+    // still invites with its "kumpul")
+    let cand_end: Vec<usize> = sigs
+        .iter()
+        .filter(|s| s.sk == Sk::Cand)
+        .map(|s| s.last)
+        .collect();
+    sigs.retain(|s| {
+        !(s.is(Kind::Invite)
+            && s.first == s.last
+            && s.first > 0
+            && cand_end.contains(&(s.first - 1))
+            && f.tokens.get(s.first).is_some_and(|t| {
+                matches!(
+                    t.lemma.as_str(),
+                    "hadir" | "datang" | "tiba" | "kunjung" | "berkunjung" | "hadiri"
+                )
+            }))
+    });
 }
 
 /// Places and businesses named after a person: a candidate's name right
@@ -1073,10 +1133,11 @@ const NOT_BALLOT_AFTER: &[&str] = &[
 /// Words after a number that make it a quantity, a date or a time.
 const NOT_BALLOT_BEFORE: &[&str] = &[
     "jam", "menit", "detik", "hari", "minggu", "bulan", "tahun", "thn", "orang", "org", "persen",
-    "kg", "km", "meter", "rb", "ribu", "juta", "jt", "wib", "wita", "wit", "jan", "feb", "mar",
-    "apr", "jun", "jul", "agu", "agt", "sep", "okt", "nov", "des", "kali", "x", "buah", "unit",
-    "lembar", "porsi", "gelas", "botol", "liter", "anak", "cucu", "lantai", "kamar", "pcs", "set",
-    "paket", "periode", "putaran", "besar", "terbaik", "teratas", "kelas",
+    "kg", "km", "meter", "rb", "ribu", "ribuan", "ratus", "ratusan", "puluh", "puluhan", "belas",
+    "belasan", "juta", "jt", "wib", "wita", "wit", "jan", "feb", "mar", "apr", "jun", "jul", "agu",
+    "agt", "sep", "okt", "nov", "des", "kali", "x", "buah", "unit", "lembar", "porsi", "gelas",
+    "botol", "liter", "anak", "cucu", "lantai", "kamar", "pcs", "set", "paket", "periode",
+    "putaran", "besar", "terbaik", "teratas", "kelas",
 ];
 
 fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut Vec<Sig>) {
@@ -1138,6 +1199,15 @@ fn number_signals(fi: usize, f: &Field, hits: &[Hit], max_ticket: u64, out: &mut
                 })
         };
         if (i > 0 && joined(&toks[i - 1], t)) || toks.get(i + 1).is_some_and(|n| joined(t, n)) {
+            continue;
+        }
+        // a letter glued to the digits is a grade or a code: "S2", "D3", "K3"
+        if i > 0
+            && toks[i - 1].end == t.start
+            && toks[i - 1].kind == TokenKind::Word
+            && toks[i - 1].text.chars().count() == 1
+            && !toks[i - 1].has(flags::HASHTAG)
+        {
             continue;
         }
         // "juara 2", "antrean nomor 2": a rank or a queue, said in its everyday sense
