@@ -170,11 +170,12 @@ const FREQUENT: &[&str] = &[
 /// The compiled screen.
 #[derive(Debug, Clone)]
 pub(crate) struct Prefilter {
-    /// watched words, for the reading where every separator ends a word
+    /// watched words, plus three-letter pattern words anywhere (for the
+    /// reading where only white space ends a word)
     ac: AhoCorasick,
-    /// the same plus three-letter pattern words anywhere, for the reading
-    /// where only white space ends a word
-    ac_joined: AhoCorasick,
+    /// by pattern id: also watched in the reading where every separator
+    /// ends a word
+    split_ok: Vec<bool>,
     /// non-ASCII characters that occur in patterns (hand signs, symbols)
     chars: HashSet<char>,
     /// digit tokens of patterns that have no plain word
@@ -338,18 +339,14 @@ impl Prefilter {
         }
         watch.retain(|w| !w.is_empty());
         inside.extend(watch.iter().cloned());
-        let mut list: Vec<String> = watch.into_iter().collect();
-        list.sort();
         let mut joined: Vec<String> = inside.into_iter().collect();
         joined.sort();
-        let ac_joined = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&joined)
-            .map_err(|e| Error::Build(e.to_string()))?;
-
+        // one automaton for both readings (building it is most of the
+        // screen's build time): the split reading keeps only watched words
+        let split_ok: Vec<bool> = joined.iter().map(|w| watch.contains(w)).collect();
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .build(&list)
+            .build(&joined)
             .map_err(|e| Error::Build(e.to_string()))?;
         // both are asked of every word of the skeleton: small DFAs
         let small = |words: &[String]| {
@@ -362,7 +359,7 @@ impl Prefilter {
         let intros = small(&intros)?;
         Ok(Prefilter {
             ac,
-            ac_joined,
+            split_ok,
             chars,
             numbers,
             max_ticket,
@@ -544,8 +541,19 @@ impl Prefilter {
                 return false;
             }
         }
-        let ac = if split { &self.ac } else { &self.ac_joined };
-        self.end_word(&mut sk) && !ac.is_match(sk.out.as_str())
+        if !self.end_word(&mut sk) {
+            return false;
+        }
+        if split {
+            !self.ac.find_overlapping_iter(sk.out.as_str()).any(|m| {
+                self.split_ok
+                    .get(m.pattern().as_usize())
+                    .copied()
+                    .unwrap_or(true)
+            })
+        } else {
+            !self.ac.is_match(sk.out.as_str())
+        }
     }
 
     fn ballot_like(&self, digits: &str) -> bool {
