@@ -624,6 +624,11 @@ const PLACE_WORDS: &[&str] = &[
     "hotel",
     "penginapan",
     "homestay",
+    "lapangan",
+    "alun",
+    "gor",
+    "aula",
+    "balai",
 ];
 
 /// Words for "I", "we" and "my heart" after "pilihan", across regions.
