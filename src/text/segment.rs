@@ -371,6 +371,17 @@ fn join_spaced(chars: &[FChar], ps: Vec<Piece>) -> Vec<Piece> {
             let n_ws = (i + 1..j).filter(|&e| ws(e)).count();
             let split_ws = n_ws > 0 && 2 * n_ws < n_gaps;
             let split_other = n_ws < n_gaps && 2 * n_ws > n_gaps;
+            // an asterisk among other gaps masks a letter, it does not
+            // space letters out: "D*rw*n S*t*mp*l" is two masked words,
+            // not the spelled-out "n S t" ("c*o*b*l*o*s", all asterisks,
+            // still joins)
+            let star = |e: usize| {
+                chars
+                    .get(ps[e - 1].to..ps[e].from)
+                    .is_some_and(|g| !g.is_empty() && g.iter().all(|f| f.c == '*'))
+            };
+            let n_star = (i + 1..j).filter(|&e| star(e)).count();
+            let split_star = n_star > 0 && n_star < n_gaps;
             // split the run where the gap is wider than the narrowest one
             let mut k = i;
             while k < j {
@@ -379,6 +390,7 @@ fn join_spaced(chars: &[FChar], ps: Vec<Piece>) -> Vec<Piece> {
                     && ps[e].gap == min_gap
                     && !(split_ws && ws(e))
                     && (!split_other || ws(e))
+                    && !(split_star && star(e))
                 {
                     e += 1;
                 }
