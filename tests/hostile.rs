@@ -155,6 +155,22 @@ fn repeated_word_is_linear() {
     assert_linear(n, doubling(n));
 }
 
+/// The same for phrases that reach the name, vote-verb, participation,
+/// presence and sport rules: a weak name after a vote verb, "sudah nyoblos"
+/// before a number, a candidate who "hadir", free support in a sports field.
+#[test]
+fn repeated_rule_phrases_are_linear() {
+    let phrase = "Jan pilih Muflihun, sudah nyoblos 02, Anies hadir, ayo menang tim futsal! ";
+    let post = |n: usize| Activity {
+        created_at: Some("2024-11-07T13:00:00+07:00".into()),
+        ..Activity::upload("phr", phrase.repeat(n))
+    };
+    let n = 4_000;
+    classify_checked(&post(10));
+    let (t1, t2) = (best_of_five(&post(n)), best_of_five(&post(2 * n)));
+    assert_linear(n, (t1, t2));
+}
+
 #[test]
 #[cfg_attr(debug_assertions, ignore = "large input: run with --release")]
 fn repeated_word_is_linear_full_size() {

@@ -86,10 +86,55 @@ pub(crate) struct Sig {
     pub quoted: bool,
 }
 
+/// Whether a token is one of `words`, as written or as its lexicon form.
+pub(crate) fn says(t: &Token, words: &[&str]) -> bool {
+    words.contains(&t.lemma.as_str()) || words.contains(&t.text.as_str())
+}
+
+/// Whether a token is a verb of voting: "pilih", "coblos", "contreng" in
+/// any affixed form, and the nasal forms the stemmer keeps ("milih",
+/// "nyoblos", "nyoblosnya", "nyontreng").
+pub(crate) fn is_vote_verb(t: &Token) -> bool {
+    matches!(t.lemma.as_str(), "pilih" | "coblos" | "contreng")
+        || matches!(
+            t.text.as_str(),
+            "milih" | "nyoblos" | "nyoblosnya" | "nyontreng"
+        )
+}
+
 /// Support weights below this mark an implicit stance (`lexicon/stance.txt`).
 const IMPLICIT: f32 = 0.45;
 
 impl Sig {
+    /// A lexicon-kind signal over tokens `first..=last` of a field, with
+    /// nothing else known of it (no ticket, number or election).
+    pub fn lex(
+        field: usize,
+        first: usize,
+        last: usize,
+        clause: u32,
+        kind: Kind,
+        weight: f32,
+    ) -> Sig {
+        Sig {
+            field,
+            first,
+            last,
+            clause,
+            sk: Sk::Lex(kind),
+            weight,
+            ticket: None,
+            strong: true,
+            what: None,
+            number: None,
+            election: None,
+            contextual: false,
+            negated: false,
+            bent: false,
+            quoted: false,
+        }
+    }
+
     pub fn is(&self, k: Kind) -> bool {
         self.sk == Sk::Lex(k)
     }
@@ -500,51 +545,63 @@ fn asks_back(f: &Field, clause: u32) -> bool {
 /// ("sudah nyoblos Prabowo-Gibran", "sudah nyoblos 02") says whom the
 /// actor voted for: the vote verb is support, the phrase no longer neutral.
 fn voted_for_named(f: &Field, sigs: &mut Vec<Sig>) {
-    let named_at: Vec<usize> = sigs
-        .iter()
-        .filter(|s| s.sk == Sk::Cand || (s.sk == Sk::Num && s.contextual))
-        .map(|s| s.first)
-        .collect();
-    let mut turned = Vec::new();
-    for (k, s) in sigs.iter().enumerate() {
-        if !s.is(Kind::Participation) {
-            continue;
+    // token-indexed: a candidate or ballot number starts here / a name ends here
+    let n_tok = f.tokens.len();
+    let mut named_at = vec![false; n_tok + 2];
+    let mut cand_end = vec![false; n_tok + 1];
+    for s in sigs.iter() {
+        if s.sk == Sk::Cand || (s.sk == Sk::Num && s.contextual) {
+            if let Some(x) = named_at.get_mut(s.first) {
+                *x = true;
+            }
         }
-        let vote = f.tokens.get(s.last).is_some_and(|t| {
-            matches!(t.lemma.as_str(), "coblos" | "pilih" | "contreng")
-                || matches!(t.text.as_str(), "nyoblos" | "milih" | "nyontreng")
-        });
-        // (a title or "nomor" may come between: "nyoblos Pak Luthfi", "nyoblos nomor 2")
-        let next = |j: usize| named_at.contains(&j);
-        let bridge = f.tokens.get(s.last + 1).is_some_and(|t| {
-            crate::classifier::is_honorific(&t.lemma) || is_number_intro(&t.lemma)
-        });
-        if vote && (next(s.last + 1) || (bridge && next(s.last + 2))) {
-            turned.push(k);
+        if s.sk == Sk::Cand {
+            if let Some(x) = cand_end.get_mut(s.last) {
+                *x = true;
+            }
         }
     }
-    for &k in turned.iter().rev() {
-        let s = sigs.remove(k);
-        sigs.push(Sig {
-            first: s.last,
-            sk: Sk::Lex(Kind::Support),
-            weight: 1.0,
-            ..s
+    let next = |j: usize| named_at.get(j).copied().unwrap_or(false);
+    let turned: Vec<bool> = sigs
+        .iter()
+        .map(|s| {
+            // (a title or "nomor" may come between: "nyoblos Pak Luthfi", "nyoblos nomor 2")
+            let bridge = f.tokens.get(s.last + 1).is_some_and(|t| {
+                crate::classifier::is_honorific(&t.lemma) || is_number_intro(&t.lemma)
+            });
+            s.is(Kind::Participation)
+                && f.tokens.get(s.last).is_some_and(is_vote_verb)
+                && (next(s.last + 1) || (bridge && next(s.last + 2)))
+        })
+        .collect();
+    if turned.iter().any(|&t| t) {
+        let mut moved = Vec::new();
+        let mut k = 0;
+        sigs.retain(|s| {
+            let keep = !turned[k];
+            k += 1;
+            if !keep {
+                moved.push(s.clone());
+            }
+            keep
         });
+        for s in moved.into_iter().rev() {
+            sigs.push(Sig {
+                first: s.last,
+                sk: Sk::Lex(Kind::Support),
+                weight: 1.0,
+                ..s
+            });
+        }
     }
     // a candidate who comes is reported, nobody is invited: "Dedi Mulyadi
     // hadir di acara hajat lembur" (but "Bang Helmi datang, kita kumpul"
     // still invites with its "kumpul")
-    let cand_end: Vec<usize> = sigs
-        .iter()
-        .filter(|s| s.sk == Sk::Cand)
-        .map(|s| s.last)
-        .collect();
     sigs.retain(|s| {
         !(s.is(Kind::Invite)
             && s.first == s.last
             && s.first > 0
-            && cand_end.contains(&(s.first - 1))
+            && cand_end.get(s.first - 1).copied().unwrap_or(false)
             && f.tokens.get(s.first).is_some_and(|t| {
                 matches!(
                     t.lemma.as_str(),
@@ -667,10 +724,7 @@ fn hinted_choice(fields: &[Field], sigs: &mut Vec<Sig>) {
             continue;
         }
         let toks = &f.tokens;
-        let word = |k: usize, ws: &[&str]| {
-            toks.get(k)
-                .is_some_and(|t| ws.contains(&t.lemma.as_str()) || ws.contains(&t.text.as_str()))
-        };
+        let word = |k: usize, ws: &[&str]| toks.get(k).is_some_and(|t| says(t, ws));
         // "pilihan kita", "pilihanku", "pilihan ambo" (Minang), "pilihan beta"
         let personal = |k: usize| {
             toks.get(k).is_some_and(|t| {
@@ -685,9 +739,7 @@ fn hinted_choice(fields: &[Field], sigs: &mut Vec<Sig>) {
         };
         let Some(v) = (0..toks.len()).find(|&k| {
             let t = &toks[k];
-            let vote = matches!(t.lemma.as_str(), "pilih" | "coblos" | "contreng")
-                || matches!(t.text.as_str(), "milih" | "nyoblos" | "nyoblosnya")
-                || t.text.starts_with("pilihan");
+            let vote = is_vote_verb(t) || t.text.starts_with("pilihan");
             let described = (k + 1..=k + 3).any(|j| word(j, RELATIVE));
             vote && (described
                 || personal(k)
@@ -720,23 +772,7 @@ fn hinted_choice(fields: &[Field], sigs: &mut Vec<Sig>) {
         {
             continue;
         }
-        sigs.push(Sig {
-            field: fi,
-            first: v,
-            last: v,
-            clause: toks[v].clause,
-            sk: Sk::Lex(Kind::Support),
-            weight: 0.4,
-            ticket: None,
-            strong: false,
-            what: None,
-            number: None,
-            election: None,
-            contextual: true,
-            negated: false,
-            bent: false,
-            quoted: false,
-        });
+        sigs.push(implicit_support(fi, v, toks[v].clause));
     }
 }
 
@@ -777,23 +813,18 @@ fn hinted_answer(fields: &[Field], sigs: &mut Vec<Sig>) {
     if !plain {
         return;
     }
-    sigs.push(Sig {
-        field: fi,
-        first: k,
-        last: k,
-        clause: f.tokens[k].clause,
-        sk: Sk::Lex(Kind::Support),
-        weight: 0.4,
-        ticket: None,
+    sigs.push(implicit_support(fi, k, f.tokens[k].clause));
+}
+
+/// An implicit support word on token `at`, set by a hinted or described
+/// choice rather than the lexicon: the rules read it as an untargeted
+/// stance (R2), its context given.
+fn implicit_support(field: usize, at: usize, clause: u32) -> Sig {
+    Sig {
         strong: false,
-        what: None,
-        number: None,
-        election: None,
         contextual: true,
-        negated: false,
-        bent: false,
-        quoted: false,
-    });
+        ..Sig::lex(field, at, at, clause, Kind::Support, 0.4)
+    }
 }
 
 fn field_signals(c: &Classifier, fi: usize, f: &Field, hits: &[Hit], out: &mut Vec<Sig>) {
@@ -1382,7 +1413,7 @@ fn negation(f: &Field, sigs: &mut Vec<Sig>) {
     }
     let clause_of = |i: usize| f.tokens.get(i).map(|t| t.clause);
     let mut drop = vec![false; sigs.len()];
-    let mut rejected: Vec<usize> = Vec::new();
+    let mut rejected: Vec<(usize, usize)> = Vec::new();
     for (k, s) in sigs.iter_mut().enumerate() {
         let first = s.first.min(n_tok);
         if s.is(Kind::Support) || s.is(Kind::Praise) {
@@ -1418,9 +1449,7 @@ fn negation(f: &Field, sigs: &mut Vec<Sig>) {
             if !neg_end[n] || clause_of(n) != Some(s.clause) || support_between {
                 continue;
             }
-            let presence = f.tokens.get(n + 1).is_some_and(|t| {
-                PRESENCE.contains(&t.lemma.as_str()) || PRESENCE.contains(&t.text.as_str())
-            });
+            let presence = f.tokens.get(n + 1).is_some_and(|t| says(t, PRESENCE));
             // "tanpa simbol tangan atau atribut": the negation covers a
             // coordinated word too
             let coordinated = first - n <= 6
@@ -1458,7 +1487,7 @@ fn negation(f: &Field, sigs: &mut Vec<Sig>) {
                     .is_some_and(|t| t.has(flags::LEADING_ZERO))
                 && f.tokens.get(n).is_some_and(|t| t.lemma == "bukan")
             {
-                rejected.push(n);
+                rejected.push((s.field, n));
                 break;
             }
             if between == 0 || (presence && between <= 2) || coordinated {
@@ -1473,25 +1502,10 @@ fn negation(f: &Field, sigs: &mut Vec<Sig>) {
         k += 1;
         keep
     });
-    for n in rejected {
-        let Some(t) = f.tokens.get(n) else { continue };
-        sigs.push(Sig {
-            field: sigs.first().map_or(0, |s| s.field),
-            first: n,
-            last: n,
-            clause: t.clause,
-            sk: Sk::Lex(Kind::Oppose),
-            weight: 0.8,
-            ticket: None,
-            strong: true,
-            what: None,
-            number: None,
-            election: None,
-            contextual: false,
-            negated: false,
-            bent: false,
-            quoted: false,
-        });
+    for (field, n) in rejected {
+        if let Some(t) = f.tokens.get(n) {
+            sigs.push(Sig::lex(field, n, n, t.clause, Kind::Oppose, 0.8));
+        }
     }
 }
 

@@ -2,7 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use super::features::{target_decides, Features, FieldRole, Sig, Sk};
+use rustc_hash::FxHashSet as HashSet;
+
+use super::features::{is_vote_verb, says, target_decides, Features, FieldRole, Sig, Sk};
 use crate::classifier::Classifier;
 use crate::lexicon::Kind;
 use crate::matcher::CandWhat;
@@ -71,9 +73,6 @@ struct Ctx<'f, 'a> {
     past: BTreeSet<u32>,
 }
 
-/// Words that place a name among the actor's own people: family, school,
-/// neighbours and workplace (the team's own list, from everyday posts that
-/// thank, greet or mention someone who shares a candidate's name).
 /// Words of congratulation and of taking office.
 const CONGRATULATE: &[&str] = &[
     "selamat",
@@ -112,6 +111,9 @@ const WATCHDOG: &[&str] = &[
     "dugaan",
 ];
 
+/// Words that place a name among the actor's own people: family, school,
+/// neighbours and workplace (the team's own list, from everyday posts that
+/// thank, greet or mention someone who shares a candidate's name).
 const PERSON_WORDS: &[&str] = &[
     "kelas",
     "guru",
@@ -624,22 +626,40 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
             && ((s.first.saturating_sub(2)..s.first).any(near) || after.into_iter().any(near))
     };
     // a candidate's own campaign is under way (or the date is unknown)
-    let season_ok_e = |s: &Sig| date.len() < 10 || s.election.is_some_and(|e| season.contains(&e));
+    let season_ok = |e: u32| date.len() < 10 || season.contains(&e);
     // a name long before its election or well after it is a person, not a
     // candidate: the preacher years before he runs, the governor at work
     // (congratulations on the count or the swearing-in still speak to the
-    // candidate: "selamat atas pelantikannya")
-    let congratulating = feats.fields.iter().any(|f| {
-        f.tokens.iter().any(|t| {
-            CONGRATULATE.contains(&t.lemma.as_str()) || CONGRATULATE.contains(&t.text.as_str())
-        })
-    });
+    // candidate: "selamat atas pelantikannya"; read only when needed)
+    let congratulating = std::cell::OnceCell::new();
     let out_of_time = |s: &Sig| {
         s.election
             .and_then(|e| c.registry.elections().get(e as usize))
             .and_then(|e| e.days_from_vote(date))
-            .is_some_and(|d| d < -365 || d > if congratulating { 400 } else { 60 })
+            .is_some_and(|d| {
+                !(-365..=400).contains(&d)
+                    || d > 60
+                        && !*congratulating.get_or_init(|| {
+                            feats
+                                .fields
+                                .iter()
+                                .any(|f| f.tokens.iter().any(|t| says(t, CONGRATULATE)))
+                        })
+            })
     };
+    // where a vote verb ends, by field and token ("jan pilih", "coblos"):
+    // the next token, or the one after a title, is its object
+    let vote_ends: HashSet<(usize, usize)> = sigs
+        .iter()
+        .filter(|o| (o.is(Kind::Support) || o.is(Kind::Oppose)) && o.weight >= 0.8)
+        .filter(|o| {
+            feats.fields[o.field]
+                .tokens
+                .get(o.last)
+                .is_some_and(|t| is_vote_verb(t) || t.lemma == "menangkan")
+        })
+        .map(|o| (o.field, o.last))
+        .collect();
     let mut valid = vec![false; sigs.len()];
     let mut tentative = vec![false; sigs.len()];
     for (i, s) in sigs.iter().enumerate() {
@@ -654,7 +674,6 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                 // a generic election word corroborates only while that
                 // candidate's own campaign is under way (or when the date is
                 // unknown): "hari ini pemilu, semoga aman" is not ticket AMAN
-                let season_ok = |e: u32| date.len() < 10 || season.contains(&e);
                 let elec = (election_word && s.election.is_none_or(season_ok))
                     || s.election.is_some_and(|e| elections_named.contains(&e));
                 let same_ticket = s
@@ -683,25 +702,14 @@ pub(crate) fn decide(c: &Classifier, a: &Activity, feats: &Features) -> Outcome 
                 // the object of a vote verb while its campaign is on: "jan
                 // pilih Muflihun", "coblos Muflihun" ("dukung Budi" may be a
                 // football match; voting is not)
-                let voted = season_ok_e(s) && {
+                let voted = s.election.map_or(date.len() < 10, season_ok) && {
                     let f = &feats.fields[s.field];
-                    sigs.iter().any(|o| {
-                        (o.is(Kind::Support) || o.is(Kind::Oppose))
-                            && o.field == s.field
-                            && o.weight >= 0.8
-                            && o.last < s.first
-                            && (o.last + 1 == s.first
-                                || o.last + 2 == s.first
-                                    && f.tokens
-                                        .get(o.last + 1)
-                                        .is_some_and(|t| crate::classifier::is_honorific(&t.lemma)))
-                            && f.tokens.get(o.last).is_some_and(|t| {
-                                matches!(
-                                    t.lemma.as_str(),
-                                    "pilih" | "coblos" | "contreng" | "menangkan"
-                                ) || matches!(t.text.as_str(), "milih" | "nyoblos")
-                            })
-                    })
+                    (s.first > 0 && vote_ends.contains(&(s.field, s.first - 1)))
+                        || (s.first > 1
+                            && vote_ends.contains(&(s.field, s.first - 2))
+                            && f.tokens
+                                .get(s.first - 1)
+                                .is_some_and(|t| crate::classifier::is_honorific(&t.lemma)))
                 };
                 let ok =
                     elec || same_ticket || number || near_context(s) || disguised_acronym || voted;
@@ -1592,10 +1600,15 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
     // mentions without any act
     // a field about sport, a holiday or a family feast: "ayo menang!" under
     // a football club's post, "nomor urut 2 di babak penyisihan"
-    let leisure_in = |field: usize| {
-        sigs.iter()
-            .any(|s| s.field == field && s.is(Kind::Leisure) && !ctx.suppressed(s))
-    };
+    let mut leisure_fields = vec![false; ctx.f.fields.len()];
+    for s in sigs {
+        if s.is(Kind::Leisure) && !ctx.suppressed(s) {
+            if let Some(l) = leisure_fields.get_mut(s.field) {
+                *l = true;
+            }
+        }
+    }
+    let leisure_in = |field: usize| leisure_fields.get(field).copied().unwrap_or(false);
     let unacted: Vec<usize> = live_targets
         .iter()
         .copied()
@@ -1768,9 +1781,7 @@ fn assess(ctx: &Ctx, action: Action, fields: &[usize]) -> Assessment {
                 .get(s.first..=s.last)
                 .unwrap_or(&[])
                 .iter()
-                .all(|t| {
-                    WATCHDOG.contains(&t.lemma.as_str()) || WATCHDOG.contains(&t.text.as_str())
-                })
+                .all(|t| says(t, WATCHDOG))
         };
         let watchdog_only = sigs.iter().all(|s| {
             !(s.is(Kind::Civil) || s.is(Kind::Prohibition)) && (!s.is(Kind::Neutrality) || words(s))
